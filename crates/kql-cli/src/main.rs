@@ -1,0 +1,4 @@
+//! The `kql` command.
+#![forbid(unsafe_code)]
+
+fn main() {}

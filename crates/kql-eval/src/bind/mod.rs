@@ -1,0 +1,217 @@
+//! The binder: resolves names and types over the AST and produces a typed [`Plan`] per
+//! query, or every error a Kusto engine would raise, before any data is read.
+//!
+//! ```text
+//! Script ──bind_script──▶ BoundScript { queries: Vec<Plan> }
+//!            │ scopes: let names (scalar, tabular, functions), then catalog tables
+//!            │ rows:   an input schema for scalar expressions
+//!            ▼
+//!        CheckError (kql::check::...)
+//! ```
+
+mod error;
+mod naming;
+mod operators;
+mod scalar;
+mod scope;
+mod source;
+
+use std::sync::Arc;
+
+use kql_parser::ast::{Expr, ExprKind, LetValue, Script, StatementKind};
+
+pub use error::{CheckError, did_you_mean};
+pub use naming::unique_name;
+pub use scope::RowScope;
+
+use crate::plan::{Plan, PlanKind, TableRef};
+use crate::table::Schema;
+use scope::{Binding, Scopes};
+
+/// Where tables come from when binding: names to schemas, no data.
+pub trait TableProvider {
+    /// The schema of a table the query may read, or `None` when unknown.
+    fn table_schema(&self, name: &str) -> Option<Schema>;
+    /// Every known table name (for suggestions).
+    fn table_names(&self) -> Vec<String>;
+}
+
+/// A script after binding: one plan per query statement, in order.
+#[derive(Debug, Clone)]
+pub struct BoundScript {
+    pub queries: Vec<Plan>,
+}
+
+/// Binds a whole script.
+pub fn bind_script(
+    script: &Script,
+    tables: &dyn TableProvider,
+) -> Result<BoundScript, Vec<CheckError>> {
+    let mut binder = Binder::new(tables);
+    let mut queries = Vec::new();
+    let mut errors = Vec::new();
+    for statement in &script.statements {
+        match &statement.kind {
+            StatementKind::Let(let_) => {
+                if let Err(e) = binder.bind_let(&let_.name.name, &let_.value) {
+                    errors.push(e);
+                }
+            }
+            StatementKind::Query(expr) => match binder.tabular(expr) {
+                Ok(plan) => queries.push(Arc::unwrap_or_clone(plan)),
+                Err(e) => errors.push(e),
+            },
+            StatementKind::Set { .. } => {}
+            StatementKind::DeclareQueryParameters(_) => errors.push(CheckError::unsupported(
+                "`declare query_parameters`",
+                statement.span,
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(BoundScript { queries })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Binding state: the table provider and the stack of `let` scopes.
+pub struct Binder<'a> {
+    pub(crate) tables: &'a dyn TableProvider,
+    pub(crate) scopes: Scopes,
+    next_materialize_id: usize,
+}
+
+impl<'a> Binder<'a> {
+    pub fn new(tables: &'a dyn TableProvider) -> Binder<'a> {
+        Binder {
+            tables,
+            scopes: Scopes::default(),
+            next_materialize_id: 0,
+        }
+    }
+
+    /// `let name = value;` in the current scope.
+    pub(crate) fn bind_let(&mut self, name: &str, value: &LetValue) -> Result<(), CheckError> {
+        let binding = match value {
+            LetValue::Function(def) => Binding::Function(Arc::new(def.clone())),
+            LetValue::Expr(expr) => {
+                if self.is_tabular(expr) {
+                    Binding::Tabular(self.tabular(expr)?)
+                } else {
+                    Binding::Scalar(self.scalar(expr, &RowScope::empty())?)
+                }
+            }
+        };
+        self.scopes.define(name, binding);
+        Ok(())
+    }
+
+    /// Whether an expression denotes a table (decided syntactically and by the names
+    /// it uses).
+    pub(crate) fn is_tabular(&self, expr: &Expr) -> bool {
+        match &expr.kind {
+            ExprKind::Pipe { .. } | ExprKind::Source(_) => true,
+            ExprKind::Paren(inner) => self.is_tabular(inner),
+            ExprKind::Name(ident) => match self.scopes.lookup(&ident.name) {
+                Some(Binding::Tabular(_)) => true,
+                Some(Binding::Scalar(_)) => false,
+                Some(Binding::Function(def)) => def.params.is_empty() && self.is_tabular(&def.body),
+                None => self.tables.table_schema(&ident.name).is_some(),
+            },
+            ExprKind::Call { name, .. } => match name.name.as_str() {
+                "materialize" | "view" | "table" => true,
+                other => match self.scopes.lookup(other) {
+                    Some(Binding::Function(def)) => self.is_tabular(&def.body),
+                    _ => false,
+                },
+            },
+            _ => false,
+        }
+    }
+
+    /// Binds a tabular expression.
+    pub(crate) fn tabular(&mut self, expr: &Expr) -> Result<Arc<Plan>, CheckError> {
+        match &expr.kind {
+            ExprKind::Paren(inner) => self.tabular(inner),
+            ExprKind::Pipe { input, op } => {
+                let input = self.tabular(input)?;
+                self.operator(input, op)
+            }
+            ExprKind::Source(op) => self.source(op),
+            ExprKind::Name(ident) => self.table_by_name(&ident.name, expr),
+            ExprKind::Call { name, args } => self.tabular_call(&name.name, args, expr),
+            _ => Err(CheckError::invalid(
+                "expected a tabular expression (a table, a `let` table or a pipeline)",
+                expr.span,
+            )),
+        }
+    }
+
+    fn table_by_name(&mut self, name: &str, expr: &Expr) -> Result<Arc<Plan>, CheckError> {
+        match self.scopes.lookup(name) {
+            Some(Binding::Tabular(plan)) => return Ok(plan),
+            Some(Binding::Function(def)) if def.params.is_empty() => {
+                return self.call_function(&def, &[], expr);
+            }
+            Some(Binding::Scalar(_)) => {
+                return Err(CheckError::invalid(
+                    format!("`{name}` is a scalar, but a table is expected here"),
+                    expr.span,
+                ));
+            }
+            _ => {}
+        }
+        let Some(schema) = self.tables.table_schema(name) else {
+            let names = self.tables.table_names();
+            let candidates = names.iter().map(String::as_str).chain(self.scopes.names());
+            return Err(CheckError::UnknownTable {
+                name: name.to_string(),
+                span: expr.span,
+                help: did_you_mean(name, candidates),
+            });
+        };
+        Ok(Arc::new(Plan {
+            kind: PlanKind::Scan(TableRef {
+                name: name.to_string(),
+                columns: (0..schema.fields.len()).collect(),
+                full_schema: schema.clone(),
+            }),
+            schema,
+            span: expr.span,
+        }))
+    }
+
+    fn tabular_call(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        expr: &Expr,
+    ) -> Result<Arc<Plan>, CheckError> {
+        match name {
+            "materialize" => {
+                let [inner] = args else {
+                    return Err(CheckError::invalid(
+                        "`materialize` takes one tabular argument",
+                        expr.span,
+                    ));
+                };
+                let input = self.tabular(inner)?;
+                let id = self.next_materialize_id;
+                self.next_materialize_id += 1;
+                Ok(Arc::new(Plan {
+                    schema: input.schema.clone(),
+                    kind: PlanKind::Materialize { id, input },
+                    span: expr.span,
+                }))
+            }
+            _ => match self.scopes.lookup(name) {
+                Some(Binding::Function(def)) => self.call_function(&def, args, expr),
+                _ => Err(CheckError::invalid(
+                    format!("`{name}(...)` is not a tabular function"),
+                    expr.span,
+                )),
+            },
+        }
+    }
+}

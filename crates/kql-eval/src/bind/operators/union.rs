@@ -1,0 +1,161 @@
+//! `union` as an operator (`T | union U`) and as a source (`union T, U`).
+//!
+//! ```kql
+//! union withsource=Source EmailEvents, (EmailUrlInfo | take 5)
+//! union kind=inner Email*            // only the columns every leg has
+//! ```
+//! Outer (the default) keeps every column in order of first appearance; one name with
+//! two types becomes `name_type` columns (q/union-operator.md).
+
+use std::sync::Arc;
+
+use kql_parser::ast::{ExprKind, Span, Union};
+
+use super::project::glob_match;
+use crate::bind::{Binder, CheckError};
+use crate::plan::{Plan, PlanKind, UnionPlan};
+use crate::table::{Field, Schema};
+
+impl Binder<'_> {
+    pub(crate) fn union(
+        &mut self,
+        input: Option<Arc<Plan>>,
+        union: &Union,
+        span: Span,
+    ) -> Result<Plan, CheckError> {
+        let mut inner = false;
+        let mut with_source = None;
+        for option in &union.options {
+            match (option.name.name.as_str(), &option.value.kind) {
+                ("kind", ExprKind::Name(v)) if v.name == "inner" => inner = true,
+                ("kind", ExprKind::Name(v)) if v.name == "outer" => inner = false,
+                ("withsource", ExprKind::Name(v)) => with_source = Some(v.name.clone()),
+                ("isfuzzy", _) => {}
+                _ => {
+                    return Err(CheckError::unsupported(
+                        format!("union option `{}`", option.name.name),
+                        option.span,
+                    ));
+                }
+            }
+        }
+        let mut legs: Vec<(String, Arc<Plan>)> = Vec::new();
+        if let Some(input) = input {
+            legs.push(("union_arg0".to_string(), input));
+        }
+        for table in &union.tables {
+            match &table.kind {
+                ExprKind::Name(ident) if ident.name.contains('*') => {
+                    let mut names: Vec<String> = self
+                        .tables
+                        .table_names()
+                        .into_iter()
+                        .filter(|n| glob_match(&ident.name, n))
+                        .collect();
+                    names.sort();
+                    for name in names {
+                        let plan = self.tabular(&kql_parser::ast::Expr::new(
+                            ExprKind::Name(kql_parser::ast::Ident {
+                                name: name.clone(),
+                                span: ident.span,
+                            }),
+                            table.span,
+                        ))?;
+                        legs.push((name, plan));
+                    }
+                }
+                ExprKind::Name(ident) => legs.push((ident.name.clone(), self.tabular(table)?)),
+                _ => legs.push((format!("union_arg{}", legs.len()), self.tabular(table)?)),
+            }
+        }
+        if legs.is_empty() {
+            return Err(CheckError::invalid(
+                "`union` needs at least one table",
+                span,
+            ));
+        }
+        let fields = if inner {
+            inner_fields(&legs)
+        } else {
+            outer_fields(&legs)
+        };
+        let mappings = legs
+            .iter()
+            .map(|(_, plan)| {
+                fields
+                    .iter()
+                    .map(|(source_name, f)| {
+                        plan.schema
+                            .fields
+                            .iter()
+                            .position(|g| g.name == *source_name && g.ty == f.ty)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut out: Vec<Field> = fields.into_iter().map(|(_, f)| f).collect();
+        let source_names = with_source.map(|column| {
+            out.insert(
+                0,
+                Field {
+                    name: column,
+                    ty: kql_parser::ast::ScalarType::String,
+                },
+            );
+            legs.iter().map(|(name, _)| name.clone()).collect()
+        });
+        Ok(Plan {
+            schema: Schema { fields: out },
+            kind: PlanKind::Union(Box::new(UnionPlan {
+                inputs: legs.into_iter().map(|(_, p)| p).collect(),
+                mappings,
+                source_names,
+            })),
+            span,
+        })
+    }
+}
+
+/// Every (name, type) in order of first appearance; `(source name, output field)`.
+fn outer_fields(legs: &[(String, Arc<Plan>)]) -> Vec<(String, Field)> {
+    let mut seen: Vec<Field> = Vec::new();
+    for (_, plan) in legs {
+        for f in &plan.schema.fields {
+            if !seen.iter().any(|g| g.name == f.name && g.ty == f.ty) {
+                seen.push(f.clone());
+            }
+        }
+    }
+    seen.iter()
+        .map(|f| {
+            let clash = seen.iter().any(|g| g.name == f.name && g.ty != f.ty);
+            let name = if clash {
+                format!("{}_{}", f.name, f.ty)
+            } else {
+                f.name.clone()
+            };
+            (f.name.clone(), Field { name, ty: f.ty })
+        })
+        .collect()
+}
+
+/// The (name, type) pairs every leg has, in the first leg's order.
+fn inner_fields(legs: &[(String, Arc<Plan>)]) -> Vec<(String, Field)> {
+    let Some((_, first)) = legs.first() else {
+        return Vec::new();
+    };
+    first
+        .schema
+        .fields
+        .iter()
+        .filter(|f| {
+            legs.iter().all(|(_, p)| {
+                p.schema
+                    .fields
+                    .iter()
+                    .any(|g| g.name == f.name && g.ty == f.ty)
+            })
+        })
+        .map(|f| (f.name.clone(), f.clone()))
+        .collect()
+}

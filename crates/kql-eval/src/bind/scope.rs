@@ -1,0 +1,151 @@
+//! Name scopes: `let` bindings (innermost first) and the row schema that column names
+//! resolve against.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use kql_parser::ast::{Expr, FunctionDef, ParamType};
+
+use super::{Binder, CheckError};
+use crate::plan::{Plan, ScalarExpr};
+use crate::table::Schema;
+
+/// What a `let` name stands for.
+#[derive(Debug, Clone)]
+pub(crate) enum Binding {
+    /// `let window = 4h;`
+    Scalar(ScalarExpr),
+    /// `let Delivered = EmailEvents | where ...;`
+    Tabular(Arc<Plan>),
+    /// `let f = (x:long) { x + 1 };`: bound anew at every call (inlined).
+    Function(Arc<FunctionDef>),
+}
+
+/// The stack of `let` scopes; function calls push one for their parameters.
+#[derive(Debug, Default)]
+pub(crate) struct Scopes {
+    frames: Vec<HashMap<String, Binding>>,
+}
+
+impl Scopes {
+    pub(crate) fn define(&mut self, name: &str, binding: Binding) {
+        if self.frames.is_empty() {
+            self.frames.push(HashMap::new());
+        }
+        if let Some(frame) = self.frames.last_mut() {
+            frame.insert(name.to_string(), binding);
+        }
+    }
+
+    pub(crate) fn lookup(&self, name: &str) -> Option<Binding> {
+        self.frames.iter().rev().find_map(|f| f.get(name).cloned())
+    }
+
+    pub(crate) fn push(&mut self) {
+        self.frames.push(HashMap::new());
+    }
+
+    pub(crate) fn pop(&mut self) {
+        self.frames.pop();
+    }
+
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.frames
+            .iter()
+            .flat_map(|f| f.keys().map(String::as_str))
+    }
+}
+
+/// The row a scalar expression is evaluated against: column names resolve here.
+#[derive(Debug, Clone, Copy)]
+pub struct RowScope<'s> {
+    pub schema: Option<&'s Schema>,
+}
+
+impl<'s> RowScope<'s> {
+    /// No columns: `let x = 1;`, `print ...`.
+    pub fn empty() -> RowScope<'static> {
+        RowScope { schema: None }
+    }
+
+    pub fn of(schema: &'s Schema) -> RowScope<'s> {
+        RowScope {
+            schema: Some(schema),
+        }
+    }
+
+    /// A description for "unknown column ... in <context>" messages.
+    pub fn describe(&self) -> String {
+        match self.schema {
+            None => "this scalar context (no input columns)".to_string(),
+            Some(s) if s.fields.is_empty() => "an input with no columns".to_string(),
+            Some(s) => {
+                let names: Vec<&str> = s.fields.iter().take(8).map(|f| f.name.as_str()).collect();
+                let more = if s.fields.len() > 8 { ", ..." } else { "" };
+                format!("the input columns ({}{more})", names.join(", "))
+            }
+        }
+    }
+}
+
+impl Binder<'_> {
+    /// Calls a user-defined function by inlining its body with the parameters bound to
+    /// the arguments, in a fresh scope.
+    pub(crate) fn with_function_scope<T>(
+        &mut self,
+        def: &FunctionDef,
+        args: &[Expr],
+        row: RowScope<'_>,
+        call: &Expr,
+        body: impl FnOnce(&mut Self) -> Result<T, CheckError>,
+    ) -> Result<T, CheckError> {
+        let positional = args.len();
+        if positional > def.params.len() {
+            return Err(CheckError::ArgumentCount {
+                name: "function".to_string(),
+                expected: format!("at most {}", def.params.len()),
+                got: positional,
+                span: call.span,
+            });
+        }
+        let mut bindings = Vec::new();
+        for (i, param) in def.params.iter().enumerate() {
+            let arg = args.get(i).or(param.default.as_ref());
+            let Some(arg) = arg else {
+                return Err(CheckError::invalid(
+                    format!("missing argument for parameter `{}`", param.name.name),
+                    call.span,
+                ));
+            };
+            let binding = match param.ty {
+                ParamType::Tabular { .. } => Binding::Tabular(self.tabular(arg)?),
+                ParamType::Scalar(_) => Binding::Scalar(self.scalar(arg, &row)?),
+            };
+            bindings.push((param.name.name.clone(), binding));
+        }
+        self.scopes.push();
+        for (name, binding) in bindings {
+            self.scopes.define(&name, binding);
+        }
+        let result = (|| {
+            for statement in &def.lets {
+                if let kql_parser::ast::StatementKind::Let(l) = &statement.kind {
+                    self.bind_let(&l.name.name, &l.value)?;
+                }
+            }
+            body(self)
+        })();
+        self.scopes.pop();
+        result
+    }
+
+    /// A call of a user function whose body is tabular.
+    pub(crate) fn call_function(
+        &mut self,
+        def: &FunctionDef,
+        args: &[Expr],
+        call: &Expr,
+    ) -> Result<Arc<Plan>, CheckError> {
+        self.with_function_scope(def, args, RowScope::empty(), call, |b| b.tabular(&def.body))
+    }
+}

@@ -1,0 +1,56 @@
+//! Errors raised while executing a plan.
+
+use kql_parser::ast::Span;
+use miette::Diagnostic;
+use thiserror::Error;
+
+/// An error during execution. Data-dependent failures that Kusto answers with null
+/// (a failed conversion, a division by zero of reals) are not errors; these are.
+#[derive(Debug, Error, Diagnostic)]
+pub enum EvalError {
+    /// `print toscalar(datatable(a:long)[])` has no row... Kusto gives null, so this is
+    /// only for shapes that cannot be represented.
+    #[error("{message}")]
+    #[diagnostic(code(kql::run::invalid_value))]
+    InvalidValue {
+        message: String,
+        #[label("here")]
+        span: Option<Span>,
+    },
+    /// `range x from 1 to 1000000000000 step 1` exceeds the row limit.
+    #[error("{operator} would produce {rows} rows, more than the limit of {limit}")]
+    #[diagnostic(
+        code(kql::run::row_limit),
+        help("raise the limit with --max-rows, or filter earlier")
+    )]
+    RowLimit {
+        operator: &'static str,
+        rows: u64,
+        limit: u64,
+        #[label("this operator")]
+        span: Option<Span>,
+    },
+    /// An internal invariant failed: always a bug in kql, never the user's fault.
+    #[error("internal error: {0}")]
+    #[diagnostic(
+        code(kql::run::internal),
+        help("this is a bug in kql; please report it with the query")
+    )]
+    Internal(String),
+}
+
+impl EvalError {
+    pub fn invalid(message: impl Into<String>) -> EvalError {
+        EvalError::InvalidValue {
+            message: message.into(),
+            span: None,
+        }
+    }
+}
+
+impl From<crate::table::TableError> for EvalError {
+    /// Table invariants (lengths, types) are kept by the executor; a violation is a bug.
+    fn from(e: crate::table::TableError) -> EvalError {
+        EvalError::Internal(e.to_string())
+    }
+}

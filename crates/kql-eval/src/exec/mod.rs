@@ -1,0 +1,151 @@
+//! Executes a typed [`Plan`] over in-memory, columnar tables.
+//!
+//! Each plan node produces a whole [`Table`]; scalar expressions are evaluated a column
+//! at a time ([`scalar`]), and joins, `summarize` and `distinct` hash row keys
+//! ([`keys`]).
+
+mod error;
+mod keys;
+mod operators;
+mod scalar;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use error::EvalError;
+pub use scalar::eval_scalar;
+
+use crate::plan::{Plan, PlanKind};
+use crate::table::{Schema, Table};
+
+/// Per-run state shared by every function call: the pinned clock.
+#[derive(Debug, Clone)]
+pub struct EvalContext {
+    /// `now()` for the whole run, in ticks since 0001-01-01 (Kusto fixes it once per query).
+    pub now: i64,
+}
+
+/// Where table data comes from at run time.
+pub trait TableData {
+    /// Loads table `name` with only `columns` (indexes into `full_schema`, in that order).
+    fn load(
+        &self,
+        name: &str,
+        full_schema: &Schema,
+        columns: &[usize],
+    ) -> Result<Arc<Table>, EvalError>;
+}
+
+/// Limits that stop a runaway query with an error instead of exhausting the machine.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The most rows any operator may produce.
+    pub max_rows: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_rows: 100_000_000,
+        }
+    }
+}
+
+/// Runs plans; shares materialized sub-results within one run.
+pub struct Executor<'a> {
+    pub ctx: EvalContext,
+    pub limits: Limits,
+    data: &'a dyn TableData,
+    materialized: HashMap<usize, Arc<Table>>,
+}
+
+impl<'a> Executor<'a> {
+    pub fn new(ctx: EvalContext, data: &'a dyn TableData) -> Executor<'a> {
+        Executor {
+            ctx,
+            limits: Limits::default(),
+            data,
+            materialized: HashMap::new(),
+        }
+    }
+
+    /// Executes a plan to a table.
+    pub fn execute(&mut self, plan: &Plan) -> Result<Arc<Table>, EvalError> {
+        let table = match &plan.kind {
+            PlanKind::Scan(table) => {
+                self.data
+                    .load(&table.name, &table.full_schema, &table.columns)?
+            }
+            PlanKind::Rows { values } => operators::rows(self, plan, values)?,
+            PlanKind::Range { from, to, step } => operators::range(self, plan, from, to, step)?,
+            PlanKind::Filter { input, predicate } => {
+                let input = self.execute(input)?;
+                operators::filter(self, &input, predicate)?
+            }
+            PlanKind::Project {
+                input,
+                computed,
+                output,
+            } => {
+                let input = self.execute(input)?;
+                operators::project(self, &input, computed, output, &plan.schema)?
+            }
+            PlanKind::Summarize(s) => {
+                let input = self.execute(&s.input)?;
+                operators::summarize(self, &input, s, &plan.schema)?
+            }
+            PlanKind::Join(j) => {
+                let left = self.execute(&j.left)?;
+                let right = self.execute(&j.right)?;
+                operators::join(self, &left, &right, j, &plan.schema)?
+            }
+            PlanKind::Distinct { input, columns } => {
+                let input = self.execute(input)?;
+                operators::distinct(&input, columns, &plan.schema)?
+            }
+            PlanKind::Sort { input, keys } => {
+                let input = self.execute(input)?;
+                operators::sort(self, &input, keys)?
+            }
+            PlanKind::Take { input, count } => {
+                let input = self.execute(input)?;
+                operators::take(self, &input, count)?
+            }
+            PlanKind::Count { input } => {
+                let input = self.execute(input)?;
+                operators::count(&input, &plan.schema)?
+            }
+            PlanKind::Union(u) => {
+                let inputs = u
+                    .inputs
+                    .iter()
+                    .map(|p| self.execute(p))
+                    .collect::<Result<Vec<_>, _>>()?;
+                operators::union(&inputs, u, &plan.schema)?
+            }
+            PlanKind::Materialize { id, input } => {
+                if let Some(t) = self.materialized.get(id) {
+                    return Ok(t.clone());
+                }
+                let t = self.execute(input)?;
+                self.materialized.insert(*id, t.clone());
+                t
+            }
+        };
+        self.check_rows(table.num_rows(), plan)?;
+        Ok(table)
+    }
+
+    fn check_rows(&self, rows: usize, plan: &Plan) -> Result<(), EvalError> {
+        let rows = rows as u64;
+        if rows > self.limits.max_rows {
+            return Err(EvalError::RowLimit {
+                operator: "an operator",
+                rows,
+                limit: self.limits.max_rows,
+                span: Some(plan.span),
+            });
+        }
+        Ok(())
+    }
+}

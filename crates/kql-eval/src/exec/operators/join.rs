@@ -1,0 +1,126 @@
+//! Hash joins: every kind, with the right side hashed on its keys.
+//!
+//! `innerunique` (the default) keeps the first left row of each key before an inner
+//! join (q/join-innerunique.md). Output rows: left order, then (outer kinds) the
+//! unmatched right rows in right order.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use kql_parser::ast::JoinKind;
+
+use crate::exec::keys::row_key;
+use crate::exec::{EvalError, Executor};
+use crate::plan::JoinPlan;
+use crate::table::{Column, Schema, Table};
+
+pub(crate) fn join(
+    exec: &mut Executor<'_>,
+    left: &Arc<Table>,
+    right: &Arc<Table>,
+    plan: &JoinPlan,
+    schema: &Schema,
+) -> Result<Arc<Table>, EvalError> {
+    let lkeys: Vec<&Column> = plan
+        .left_keys
+        .iter()
+        .map(|&i| left.columns()[i].as_ref())
+        .collect();
+    let rkeys: Vec<&Column> = plan
+        .right_keys
+        .iter()
+        .map(|&i| right.columns()[i].as_ref())
+        .collect();
+    let mut buf = Vec::new();
+    let mut index: HashMap<Vec<u8>, Vec<u32>> = HashMap::new();
+    for r in 0..right.num_rows() {
+        row_key(&rkeys, r, &mut buf);
+        index.entry(buf.clone()).or_default().push(r as u32);
+    }
+
+    let mut pairs_left: Vec<Option<u32>> = Vec::new();
+    let mut pairs_right: Vec<Option<u32>> = Vec::new();
+    let mut right_matched = vec![false; right.num_rows()];
+    let mut seen_left_keys: HashMap<Vec<u8>, ()> = HashMap::new();
+    for l in 0..left.num_rows() {
+        row_key(&lkeys, l, &mut buf);
+        if plan.kind == JoinKind::InnerUnique && seen_left_keys.insert(buf.clone(), ()).is_some() {
+            continue;
+        }
+        let matches = index.get(&buf);
+        match plan.kind {
+            JoinKind::LeftSemi => {
+                if matches.is_some() {
+                    pairs_left.push(Some(l as u32));
+                }
+            }
+            JoinKind::LeftAnti => {
+                if matches.is_none() {
+                    pairs_left.push(Some(l as u32));
+                }
+            }
+            JoinKind::RightSemi | JoinKind::RightAnti => {
+                for &r in matches.into_iter().flatten() {
+                    right_matched[r as usize] = true;
+                }
+            }
+            _ => {
+                for &r in matches.into_iter().flatten() {
+                    pairs_left.push(Some(l as u32));
+                    pairs_right.push(Some(r));
+                    right_matched[r as usize] = true;
+                }
+                if matches.is_none()
+                    && matches!(plan.kind, JoinKind::LeftOuter | JoinKind::FullOuter)
+                {
+                    pairs_left.push(Some(l as u32));
+                    pairs_right.push(None);
+                }
+            }
+        }
+        if pairs_left.len() as u64 > exec.limits.max_rows {
+            return Err(EvalError::RowLimit {
+                operator: "join",
+                rows: pairs_left.len() as u64,
+                limit: exec.limits.max_rows,
+                span: None,
+            });
+        }
+    }
+    match plan.kind {
+        JoinKind::RightSemi | JoinKind::RightAnti => {
+            let want = plan.kind == JoinKind::RightSemi;
+            pairs_right = (0..right.num_rows() as u32)
+                .filter(|&r| right_matched[r as usize] == want)
+                .map(Some)
+                .collect();
+        }
+        JoinKind::RightOuter | JoinKind::FullOuter => {
+            for r in 0..right.num_rows() {
+                if !right_matched[r] {
+                    pairs_left.push(None);
+                    pairs_right.push(Some(r as u32));
+                }
+            }
+        }
+        _ => {}
+    }
+    let columns = plan
+        .output
+        .iter()
+        .map(|&(is_right, i)| {
+            let (table, rows) = if is_right {
+                (right, &pairs_right)
+            } else {
+                (left, &pairs_left)
+            };
+            Arc::new(table.columns()[i].gather_opt(rows))
+        })
+        .collect();
+    let rows = pairs_left.len().max(pairs_right.len());
+    Ok(Arc::new(Table::with_row_count(
+        schema.clone(),
+        columns,
+        rows,
+    )?))
+}

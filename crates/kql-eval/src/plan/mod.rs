@@ -1,0 +1,16 @@
+//! The typed plan: what the binder produces from the AST and the executor runs.
+//!
+//! Every name is resolved (columns to indexes into the input's schema), every
+//! expression has its Kusto type, and every function is a registry entry. A plan
+//! node knows its output [`Schema`], so `kql check --print-schema` and the
+//! column-pruning pass need no data.
+
+mod expr;
+mod node;
+mod prune;
+
+pub use expr::{AggregateCall, ScalarExpr, ScalarKind};
+pub use node::{
+    JoinPlan, Plan, PlanKind, ProjectItem, SortKeyPlan, SummarizePlan, TableRef, UnionPlan,
+};
+pub use prune::prune;

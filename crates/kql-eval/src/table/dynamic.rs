@@ -1,0 +1,108 @@
+//! `dynamic` columns: one [`Dynamic`] per row, `Dynamic::Null` for null.
+//!
+//! ```kql
+//! datatable(d:dynamic) [dynamic({"a":1}), dynamic(null), dynamic([1,2])]
+//! ```
+//!
+//! Arrays, bags and strings inside are reference-counted, so gathering rows copies
+//! pointers, not trees.
+
+use crate::value::Dynamic;
+
+/// A column of dynamic values. Also its own builder ([`DynamicColumn::push`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DynamicColumn {
+    values: Vec<Dynamic>,
+}
+
+impl DynamicColumn {
+    pub fn with_capacity(rows: usize) -> DynamicColumn {
+        DynamicColumn {
+            values: Vec::with_capacity(rows),
+        }
+    }
+
+    pub fn from_values(values: Vec<Dynamic>) -> DynamicColumn {
+        DynamicColumn { values }
+    }
+
+    /// `len` nulls.
+    pub fn nulls(len: usize) -> DynamicColumn {
+        DynamicColumn {
+            values: vec![Dynamic::Null; len],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    pub fn values(&self) -> &[Dynamic] {
+        &self.values
+    }
+
+    /// The value at row `i` (`Dynamic::Null` past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> &Dynamic {
+        const NULL: &Dynamic = &Dynamic::Null;
+        self.values.get(i).unwrap_or(NULL)
+    }
+
+    pub fn is_null(&self, i: usize) -> bool {
+        self.get(i).is_null()
+    }
+
+    pub fn null_count(&self) -> usize {
+        self.values.iter().filter(|v| v.is_null()).count()
+    }
+
+    pub fn push(&mut self, value: Dynamic) {
+        self.values.push(value);
+    }
+
+    pub fn gather(&self, indices: &[u32]) -> DynamicColumn {
+        DynamicColumn {
+            values: indices
+                .iter()
+                .map(|&i| self.get(i as usize).clone())
+                .collect(),
+        }
+    }
+
+    pub fn gather_opt(&self, indices: &[Option<u32>]) -> DynamicColumn {
+        DynamicColumn {
+            values: indices
+                .iter()
+                .map(|i| i.map_or(Dynamic::Null, |i| self.get(i as usize).clone()))
+                .collect(),
+        }
+    }
+
+    pub fn filter(&self, mask: &[bool]) -> DynamicColumn {
+        DynamicColumn {
+            values: self
+                .values
+                .iter()
+                .zip(mask)
+                .filter(|(_, keep)| **keep)
+                .map(|(v, _)| v.clone())
+                .collect(),
+        }
+    }
+
+    pub fn slice(&self, offset: usize, len: usize) -> DynamicColumn {
+        let start = offset.min(self.len());
+        let end = start.saturating_add(len).min(self.len());
+        DynamicColumn {
+            values: self.values.get(start..end).unwrap_or_default().to_vec(),
+        }
+    }
+
+    pub fn extend_from(&mut self, other: &DynamicColumn) {
+        self.values.extend_from_slice(&other.values);
+    }
+}

@@ -8,6 +8,14 @@
 
 pub mod aggregate;
 mod args;
+mod array;
+mod bag;
+mod datetime_format;
+mod datetime_parts;
+mod encoding;
+mod ipv4;
+mod math_functions;
+mod string_search;
 pub(crate) mod compare;
 mod conditional;
 mod conversion;
@@ -140,6 +148,14 @@ pub fn scalar_functions() -> impl Iterator<Item = &'static ScalarFunction> {
         math::FUNCTIONS,
         datetime::FUNCTIONS,
         dynamic::FUNCTIONS,
+        string_search::FUNCTIONS,
+        encoding::FUNCTIONS,
+        array::FUNCTIONS,
+        bag::FUNCTIONS,
+        math_functions::FUNCTIONS,
+        datetime_parts::FUNCTIONS,
+        datetime_format::FUNCTIONS,
+        ipv4::FUNCTIONS,
     ]
     .into_iter()
     .flatten()

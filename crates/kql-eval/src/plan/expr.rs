@@ -51,6 +51,23 @@ impl ScalarExpr {
         }
     }
 
+    /// The same expression reading column `f(i)` wherever it read column `i`.
+    pub fn map_columns(&self, f: &dyn Fn(usize) -> usize) -> ScalarExpr {
+        let kind = match &self.kind {
+            ScalarKind::Column(i) => ScalarKind::Column(f(*i)),
+            ScalarKind::Call { function, args } => ScalarKind::Call {
+                function,
+                args: args.iter().map(|a| a.map_columns(f)).collect(),
+            },
+            other => other.clone(),
+        };
+        ScalarExpr {
+            kind,
+            ty: self.ty,
+            span: self.span,
+        }
+    }
+
     /// Visits the input column indexes this expression reads.
     pub fn for_each_column(&self, f: &mut dyn FnMut(usize)) {
         match &self.kind {

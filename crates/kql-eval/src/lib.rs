@@ -28,10 +28,13 @@
 
 pub mod bind;
 pub mod exec;
+pub mod files;
 pub mod functions;
 mod memory;
 pub mod plan;
 
+pub mod format;
+pub mod load;
 pub mod schema;
 pub mod table;
 pub mod value;
@@ -40,6 +43,7 @@ use std::sync::Arc;
 
 pub use bind::{BoundScript, CheckError, TableProvider};
 pub use exec::{EvalContext, EvalError, Limits, TableData};
+pub use files::FileTables;
 pub use memory::MemoryTables;
 use table::Table;
 

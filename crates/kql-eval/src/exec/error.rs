@@ -30,6 +30,19 @@ pub enum EvalError {
         #[label("this operator")]
         span: Option<Span>,
     },
+    /// `EmailUrlInfo | take 1` with no `--table EmailUrlInfo=...` and no file in `--data`.
+    #[error("no data for table `{table}`")]
+    #[diagnostic(
+        code(kql::run::no_data),
+        help(
+            "give it with --table {table}=FILE or --data DIR (holding {table}.jsonl, .json or .csv), or pass --allow-empty-tables"
+        )
+    )]
+    NoData { table: String },
+    /// A data file that cannot be read or does not fit its schema.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Load(#[from] crate::load::LoadError),
     /// An internal invariant failed: always a bug in kql, never the user's fault.
     #[error("internal error: {0}")]
     #[diagnostic(

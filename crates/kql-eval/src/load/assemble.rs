@@ -99,9 +99,10 @@ impl Assembler {
             let alias = ["Timestamp", "TimeGenerated"]
                 .into_iter()
                 .find(|other| time_column_alias(schema, other) == Some(field.name.as_str()));
-            let is_wanted = a.wanted.as_ref().is_none_or(|w| {
-                w.contains(&field.name) || alias.is_some_and(|al| w.contains(al))
-            });
+            let is_wanted = a
+                .wanted
+                .as_ref()
+                .is_none_or(|w| w.contains(&field.name) || alias.is_some_and(|al| w.contains(al)));
             if !is_wanted {
                 a.lookup.insert(field.name.clone(), Target::Skip);
                 if let Some(al) = alias {
@@ -116,7 +117,7 @@ impl Assembler {
             });
             a.lookup.insert(field.name.clone(), target);
             if let Some(al) = alias {
-                let real_in_file = file_names.is_some_and(|n| n.iter().any(|x| *x == field.name));
+                let real_in_file = file_names.is_some_and(|n| n.contains(&field.name));
                 if !real_in_file {
                     a.lookup.insert(al.to_string(), target);
                 }
@@ -202,11 +203,6 @@ impl Assembler {
         self.rows += 1;
     }
 
-    /// Records completed so far.
-    pub(crate) fn rows(&self) -> usize {
-        self.rows
-    }
-
     /// The table: schema columns first, then inferred ones.
     pub(crate) fn finish(self) -> Result<Table, TableError> {
         let rows = self.rows;
@@ -239,15 +235,22 @@ mod tests {
     fn schema_then_extras_with_nulls_filled() {
         let s = schema();
         let mut a = Assembler::new(Some(&s), None, None, false);
-        let Target::Slot(n) = a.resolve_at(0, "N") else { panic!() };
+        let Target::Slot(n) = a.resolve_at(0, "N") else {
+            panic!()
+        };
         a.push(n, Raw::I64(1)).unwrap();
         a.end_row();
-        let Target::Slot(x) = a.resolve_at(0, "X") else { panic!() };
+        let Target::Slot(x) = a.resolve_at(0, "X") else {
+            panic!()
+        };
         a.push(x, Raw::Str("x")).unwrap();
         assert_eq!(a.resolve_at(0, "X"), Target::Slot(x));
         a.end_row();
         let t = a.finish().unwrap();
-        assert_eq!(t.schema().to_string(), "(Timestamp:datetime, N:long, X:string)");
+        assert_eq!(
+            t.schema().to_string(),
+            "(Timestamp:datetime, N:long, X:string)"
+        );
         assert_eq!(t.row(0), [Value::Null, Value::Long(1), Value::string("")]);
         assert_eq!(t.row(1), [Value::Null, Value::Null, Value::string("x")]);
     }

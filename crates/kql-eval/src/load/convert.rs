@@ -230,10 +230,16 @@ mod tests {
     fn numbers() {
         assert_eq!(one(ScalarType::Int, Raw::I64(5)), Ok(Value::Int(5)));
         assert_eq!(one(ScalarType::Int, Raw::F64(5.0)), Ok(Value::Int(5)));
-        assert_eq!(one(ScalarType::Long, Raw::Text(" 42 ")), Ok(Value::Long(42)));
+        assert_eq!(
+            one(ScalarType::Long, Raw::Text(" 42 ")),
+            Ok(Value::Long(42))
+        );
         assert_eq!(one(ScalarType::Long, Raw::Text("")), Ok(Value::Null));
         assert_eq!(one(ScalarType::Real, Raw::I64(2)), Ok(Value::Real(2.0)));
-        assert_eq!(one(ScalarType::Real, Raw::Str("1e3")), Ok(Value::Real(1000.0)));
+        assert_eq!(
+            one(ScalarType::Real, Raw::Str("1e3")),
+            Ok(Value::Real(1000.0))
+        );
         assert_eq!(
             one(ScalarType::Decimal, Raw::Text("12.50")).map(|v| v.to_kusto_string()),
             Ok("12.50".to_string())
@@ -241,7 +247,10 @@ mod tests {
         let e = one(ScalarType::Int, Raw::I64(1 << 40)).unwrap_err();
         assert_eq!(e.value, "1099511627776");
         let e = one(ScalarType::Long, Raw::Str("three")).unwrap_err();
-        assert_eq!((e.value.as_str(), e.expected), ("\"three\"", ScalarType::Long));
+        assert_eq!(
+            (e.value.as_str(), e.expected),
+            ("\"three\"", ScalarType::Long)
+        );
         assert!(one(ScalarType::Long, Raw::F64(1.5)).is_err());
         assert!(one(ScalarType::Long, Raw::Bool(true)).is_err());
     }
@@ -249,9 +258,15 @@ mod tests {
     #[test]
     fn bools_follow_tobool() {
         // q/tobool-function.md: tobool("true") == true, tobool(1) == true, tobool(123) == true.
-        assert_eq!(one(ScalarType::Bool, Raw::Str("TRUE")), Ok(Value::Bool(true)));
+        assert_eq!(
+            one(ScalarType::Bool, Raw::Str("TRUE")),
+            Ok(Value::Bool(true))
+        );
         assert_eq!(one(ScalarType::Bool, Raw::I64(123)), Ok(Value::Bool(true)));
-        assert_eq!(one(ScalarType::Bool, Raw::Text("0")), Ok(Value::Bool(false)));
+        assert_eq!(
+            one(ScalarType::Bool, Raw::Text("0")),
+            Ok(Value::Bool(false))
+        );
         assert!(one(ScalarType::Bool, Raw::Text("yes")).is_err());
     }
 
@@ -259,15 +274,28 @@ mod tests {
     fn strings_take_anything() {
         assert_eq!(one(ScalarType::String, Raw::Null), Ok(Value::string("")));
         assert_eq!(one(ScalarType::String, Raw::I64(7)), Ok(Value::string("7")));
-        assert_eq!(one(ScalarType::String, Raw::F64(1.0)), Ok(Value::string("1")));
+        assert_eq!(
+            one(ScalarType::String, Raw::F64(1.0)),
+            Ok(Value::string("1"))
+        );
         let bag = Dynamic::parse_json(r#"{"a":1}"#).unwrap();
-        assert_eq!(one(ScalarType::String, Raw::Json(bag)), Ok(Value::string(r#"{"a":1}"#)));
-        assert_eq!(one(ScalarType::String, Raw::Text("")), Ok(Value::string("")));
+        assert_eq!(
+            one(ScalarType::String, Raw::Json(bag)),
+            Ok(Value::string(r#"{"a":1}"#))
+        );
+        assert_eq!(
+            one(ScalarType::String, Raw::Text("")),
+            Ok(Value::string(""))
+        );
     }
 
     #[test]
     fn dynamic_parses_json_text() {
-        let v = one(ScalarType::Dynamic, Raw::Str(r#"{"Phish":["Spoof DMARC"]}"#)).unwrap();
+        let v = one(
+            ScalarType::Dynamic,
+            Raw::Str(r#"{"Phish":["Spoof DMARC"]}"#),
+        )
+        .unwrap();
         assert_eq!(v.to_kusto_string(), r#"{"Phish":["Spoof DMARC"]}"#);
         assert_eq!(
             one(ScalarType::Dynamic, Raw::Str("plain")),

@@ -36,7 +36,10 @@ impl fmt::Display for Location {
 pub enum LoadError {
     /// The file cannot be opened or read.
     #[error("cannot read {path}: {source}")]
-    #[diagnostic(code(kql::load::io), help("check that the file exists and is readable"))]
+    #[diagnostic(
+        code(kql::load::io),
+        help("check that the file exists and is readable")
+    )]
     Io {
         path: String,
         #[source]
@@ -46,14 +49,18 @@ pub enum LoadError {
     #[error("{at}: invalid JSON: {message}")]
     #[diagnostic(
         code(kql::load::json_syntax),
-        help("a .json file holds an array of objects (or a Defender API response); a .jsonl file holds one object per line")
+        help(
+            "a .json file holds an array of objects (or a Defender API response); a .jsonl file holds one object per line"
+        )
     )]
     JsonSyntax { at: Location, message: String },
     /// A CSV record with a different number of fields than the header.
     #[error("{at}: invalid CSV: {message}")]
     #[diagnostic(
         code(kql::load::csv_syntax),
-        help("every record needs as many fields as the header; quote fields that hold commas, quotes or newlines")
+        help(
+            "every record needs as many fields as the header; quote fields that hold commas, quotes or newlines"
+        )
     )]
     CsvSyntax { at: Location, message: String },
     /// A value that cannot be converted to its column's type.
@@ -71,7 +78,9 @@ pub enum LoadError {
     #[error("{at}: field `{field}` appears twice in one record")]
     #[diagnostic(
         code(kql::load::duplicate_field),
-        help("`Timestamp` and `TimeGenerated` count as the same field when the schema has only one of them")
+        help(
+            "`Timestamp` and `TimeGenerated` count as the same field when the schema has only one of them"
+        )
     )]
     DuplicateField { at: Location, field: String },
     /// Two header cells with the same name (after dropping ` [UTC]`-style suffixes).
@@ -87,7 +96,9 @@ pub enum LoadError {
     #[error("{path}: {message}")]
     #[diagnostic(
         code(kql::load::format),
-        help("supported: CSV with a header row, JSON arrays of objects, JSONL, and Defender API responses {{\"Schema\": [...], \"Results\": [...]}}")
+        help(
+            "supported: CSV with a header row, JSON arrays of objects, JSONL, and Defender API responses {{\"Schema\": [...], \"Results\": [...]}}"
+        )
     )]
     Format { path: String, message: String },
 }
@@ -107,14 +118,20 @@ pub(crate) fn conversion_help(ty: ScalarType) -> String {
         ScalarType::Guid => "expected a guid such as 74be27de-1e4e-49d9-b579-fe0b331d3642",
         ScalarType::String | ScalarType::Dynamic => "expected text",
     };
-    format!("{what}, or null / an empty field for null; or declare the column with another type in the schema")
+    format!(
+        "{what}, or null / an empty field for null; or declare the column with another type in the schema"
+    )
 }
 
 /// A value shown in a message: strings quoted and escaped, long text shortened.
 pub(crate) fn show_value(text: &str, quoted: bool) -> String {
     const MAX: usize = 80;
     let short: String = text.chars().take(MAX).collect();
-    let ellipsis = if text.chars().nth(MAX).is_some() { "…" } else { "" };
+    let ellipsis = if text.chars().nth(MAX).is_some() {
+        "…"
+    } else {
+        ""
+    };
     if quoted {
         let mut s = String::new();
         crate::value::json_text::push_json_string(&mut s, &short);

@@ -2,7 +2,8 @@
 //!
 //! **CSV** (every field is text). Ignoring empty fields, the column is:
 //! `long` if every value is an integer; else `real` if every value is a decimal or
-//! scientific number; else `bool` if every value is `true`/`false` (any case); else
+//! scientific number (a number written with a leading zero, like `007` or `0123.5`,
+//! makes the column text: it is an identifier, and its zeros would be lost); else `bool` if every value is `true`/`false` (any case); else
 //! `datetime` if every value is a datetime [`parse_datetime`] reads (ISO 8601, RFC
 //! 822/850, `5/10/2026, 12:34:56.789 PM`, ...); else `string`. A column with no
 //! non-empty value is `string`.
@@ -63,11 +64,17 @@ impl InferBuf {
     }
 }
 
+/// `007`, `-012`, `00.5`: digits after a leading zero.
+fn leading_zero(t: &str) -> bool {
+    let digits = t.trim_start_matches(['-', '+']).as_bytes();
+    digits.len() > 1 && digits[0] == b'0' && digits[1].is_ascii_digit()
+}
+
 /// Decimal or scientific number text (not `NaN`/`Infinity`, which are words).
 fn numeric(t: &str) -> bool {
-    t.bytes().any(|b| b.is_ascii_digit())
-        && t
-            .bytes()
+    !leading_zero(t)
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
         && t.parse::<f64>().is_ok()
 }
@@ -81,7 +88,7 @@ fn infer_text(c: &StringColumn) -> ScalarType {
             continue;
         }
         any = true;
-        long = long && t.parse::<i64>().is_ok();
+        long = long && !leading_zero(t) && t.parse::<i64>().is_ok();
         real = real && numeric(t);
         boolean = boolean && (t.eq_ignore_ascii_case("true") || t.eq_ignore_ascii_case("false"));
         datetime = datetime && !real && parse_datetime(t).is_some();
@@ -105,6 +112,7 @@ fn finish_text(c: StringColumn) -> Column {
         return Column::String(c);
     }
     let mut b = ColumnBuilder::with_capacity(ty, c.len());
+    let mut ok = true;
     for s in c.iter() {
         let raw = if ty == ScalarType::Bool {
             // Only true/false were seen; parse_bool also reads them.
@@ -116,11 +124,12 @@ fn finish_text(c: StringColumn) -> Column {
             Raw::Text(s)
         };
         if push_raw(&mut b, raw).is_err() {
-            // Cannot happen after inference accepted every value; keep the text.
-            return Column::String(c);
+            ok = false;
+            break;
         }
     }
-    b.finish()
+    // A failure cannot happen after inference accepted every value; keep the text.
+    if ok { b.finish() } else { Column::String(c) }
 }
 
 fn infer_json(values: &[Dynamic]) -> ScalarType {
@@ -152,7 +161,12 @@ fn infer_json(values: &[Dynamic]) -> ScalarType {
         ScalarType::Real
     } else if longs > 0 {
         ScalarType::Long
-    } else if strings > 0 && datetimes && values.iter().any(|v| v.as_str().is_some_and(|s| !s.is_empty())) {
+    } else if strings > 0
+        && datetimes
+        && values
+            .iter()
+            .any(|v| v.as_str().is_some_and(|s| !s.is_empty()))
+    {
         ScalarType::DateTime
     } else {
         ScalarType::String
@@ -207,6 +221,8 @@ mod tests {
         );
         assert_eq!(text(&["1", "x"]).scalar_type(), ScalarType::String);
         assert_eq!(text(&["NaN"]).scalar_type(), ScalarType::String);
+        assert_eq!(text(&["007", "12"]).scalar_type(), ScalarType::String);
+        assert_eq!(text(&["0", "-0.5", "0.25"]).scalar_type(), ScalarType::Real);
         assert_eq!(text(&["", ""]).scalar_type(), ScalarType::String);
         let c = text(&["1", ""]);
         assert_eq!(c.get(1), Value::Null);

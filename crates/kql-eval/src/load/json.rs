@@ -14,46 +14,79 @@
 use std::fmt;
 use std::io::BufRead;
 
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::schema::type_from_any_name;
 use crate::table::{Field, Schema, Table};
-use crate::value::{Dynamic, JsonError};
 
-use super::assemble::{Assembler, Issue, Target};
-use super::convert::Raw;
+use super::assemble::{Assembler, Issue};
 use super::error::{LoadError, Location};
+use super::json_seed::{ApiSeed, Ctx, RecordSeed, RecordsSeed};
 use super::{LoadOptions, finish, issue_error};
 
-/// Marker message of the serde error raised when a field does not convert; the real
-/// error is in [`Ctx::issue`].
-const ISSUE: &str = "kql: field conversion failed";
-
-struct Ctx<'a> {
-    asm: &'a mut Assembler,
+/// Turns a serde error into a load error. `src` is the text the deserializer read
+/// and `line` the line number of its first line in the file.
+fn json_error(
+    e: &serde_json::Error,
     issue: Option<Issue>,
-}
-
-/// Turns a serde error into a load error at `line` (0: use the error's own line).
-fn json_error(e: &serde_json::Error, issue: Option<Issue>, path: &str, line: usize) -> LoadError {
-    let at = Location {
+    path: &str,
+    src: &[u8],
+    line: usize,
+) -> LoadError {
+    let at_line = line + e.line().saturating_sub(1);
+    let mut at = Location {
         path: path.to_string(),
-        line: if line == 0 { e.line() } else { line },
-        column: Some(e.column()),
+        line: at_line.max(1),
+        // serde_json says column 0 for a value rejected before any byte of it was read.
+        column: Some(e.column().max(1)),
     };
     match issue {
-        Some(issue) => issue_error(issue, at),
-        None => LoadError::JsonSyntax {
-            at,
-            message: JsonError::from(serde_json::Error::io(std::io::Error::other(
-                e.to_string(),
-            )))
-            .message
-            .replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
-        },
+        Some(issue) => {
+            // serde reports the end of the value; point at its start when the field's
+            // key is on the same line.
+            let field = match &issue {
+                Issue::Bad { field, .. } | Issue::Duplicate { field } => field.as_str(),
+            };
+            let text = src.split(|b| *b == b'\n').nth(e.line().saturating_sub(1));
+            if let Some(start) = text.and_then(|t| value_start(t, e.column(), field)) {
+                at.column = Some(start);
+            }
+            issue_error(issue, at)
+        }
+        None => {
+            let full = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            LoadError::JsonSyntax {
+                at,
+                message: full.strip_suffix(&suffix).unwrap_or(&full).to_string(),
+            }
+        }
     }
+}
+
+/// The 1-based column where the value of `"field":` starts, searching the line
+/// backwards from `end` (the 1-based column where the value ends).
+fn value_start(line: &[u8], end: usize, field: &str) -> Option<usize> {
+    let mut key = String::new();
+    crate::value::json_text::push_json_string(&mut key, field);
+    let before = line.get(..end.min(line.len()))?;
+    let at = before
+        .windows(key.len())
+        .rposition(|w| w == key.as_bytes())?;
+    let mut i = at + key.len();
+    let skip_ws = |i: &mut usize| {
+        while before.get(*i).is_some_and(u8::is_ascii_whitespace) {
+            *i += 1;
+        }
+    };
+    skip_ws(&mut i);
+    if before.get(i) != Some(&b':') {
+        return None;
+    }
+    i += 1;
+    skip_ws(&mut i);
+    (i < before.len()).then_some(i + 1)
 }
 
 /// Loads a whole JSON document: an array of records, an API response, or JSONL text.
@@ -64,7 +97,10 @@ pub(crate) fn load_json_bytes(
 ) -> Result<Table, LoadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match body.iter().find(|b| !b.is_ascii_whitespace()) {
-        None => finish(Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false), path),
+        None => finish(
+            Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false),
+            path,
+        ),
         Some(b'[') => load_array(body, path, opts),
         Some(b'{') => {
             let mut first = serde_json::Deserializer::from_slice(body).into_iter::<Probe>();
@@ -87,9 +123,11 @@ fn load_array(body: &[u8], path: &str, opts: &LoadOptions) -> Result<Table, Load
         issue: None,
     };
     let mut de = serde_json::Deserializer::from_slice(body);
-    let result = RecordsSeed(&mut ctx).deserialize(&mut de).and_then(|()| de.end());
+    let result = RecordsSeed(&mut ctx)
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
     if let Err(e) = result {
-        return Err(json_error(&e, ctx.issue.take(), path, 0));
+        return Err(json_error(&e, ctx.issue.take(), path, body, 1));
     }
     finish(asm, path)
 }
@@ -127,9 +165,11 @@ pub(crate) fn load_jsonl(
             continue;
         }
         let mut de = serde_json::Deserializer::from_slice(line);
-        let result = RecordSeed(&mut ctx).deserialize(&mut de).and_then(|()| de.end());
+        let result = RecordSeed(&mut ctx)
+            .deserialize(&mut de)
+            .and_then(|()| de.end());
         if let Err(e) = result {
-            return Err(json_error(&e, ctx.issue.take(), path, line_no));
+            return Err(json_error(&e, ctx.issue.take(), path, line, line_no));
         }
     }
     finish(asm, path)
@@ -156,9 +196,11 @@ fn load_api(
         issue: None,
     };
     let mut de = serde_json::Deserializer::from_slice(body);
-    let result = ApiSeed(&mut ctx).deserialize(&mut de).and_then(|()| de.end());
+    let result = ApiSeed(&mut ctx)
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
     if let Err(e) = result {
-        return Err(json_error(&e, ctx.issue.take(), path, 0));
+        return Err(json_error(&e, ctx.issue.take(), path, body, 1));
     }
     finish(asm, path)
 }
@@ -188,8 +230,10 @@ fn api_schema(
         let o = c
             .as_object()
             .ok_or_else(|| bad(format!("\"Schema\" entry {i} is not an object")))?;
-        let name = get(o, "Name").ok_or_else(|| bad(format!("\"Schema\" entry {i} has no \"Name\"")))?;
-        let tname = get(o, "Type").ok_or_else(|| bad(format!("column `{name}` has no \"Type\"")))?;
+        let name =
+            get(o, "Name").ok_or_else(|| bad(format!("\"Schema\" entry {i} has no \"Name\"")))?;
+        let tname =
+            get(o, "Type").ok_or_else(|| bad(format!("column `{name}` has no \"Type\"")))?;
         let ty = type_from_any_name(&tname)
             .ok_or_else(|| bad(format!("column `{name}` has the unknown type `{tname}`")))?;
         out.push((name, ty));
@@ -228,178 +272,5 @@ impl<'de> Deserialize<'de> for Probe {
             }
         }
         d.deserialize_map(V)
-    }
-}
-
-/// `{"Schema": ..., "Results": [records], ...}`: only `Results` is read.
-struct ApiSeed<'c, 'a>(&'c mut Ctx<'a>);
-
-impl<'de> DeserializeSeed<'de> for ApiSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ApiSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an API response object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(k) = map.next_key::<String>()? {
-            if k.eq_ignore_ascii_case("Results") {
-                map.next_value_seed(RecordsSeed(&mut *self.0))?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// `[record, record, ...]`.
-struct RecordsSeed<'c, 'a>(&'c mut Ctx<'a>);
-
-impl<'de> DeserializeSeed<'de> for RecordsSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RecordsSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of JSON objects (one per record)")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(RecordSeed(&mut *self.0))?.is_some() {}
-        Ok(())
-    }
-}
-
-/// One record: `{"field": value, ...}`.
-struct RecordSeed<'c, 'a>(&'c mut Ctx<'a>);
-
-impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object (one record)")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let ctx = self.0;
-        let mut pos = 0;
-        while let Some(target) = map.next_key_seed(KeySeed {
-            asm: &mut *ctx.asm,
-            pos,
-        })? {
-            match target {
-                Target::Skip => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-                Target::Slot(slot) => map.next_value_seed(CellSeed {
-                    ctx: &mut *ctx,
-                    slot,
-                })?,
-            }
-            pos += 1;
-        }
-        ctx.asm.end_row();
-        Ok(())
-    }
-}
-
-/// A field name, resolved to its column without allocating.
-struct KeySeed<'c> {
-    asm: &'c mut Assembler,
-    pos: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
-    type Value = Target;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Target, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed<'_> {
-    type Value = Target;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a field name")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Target, E> {
-        Ok(self.asm.resolve_at(self.pos, v))
-    }
-}
-
-/// One field value, converted into its column.
-struct CellSeed<'c, 'a> {
-    ctx: &'c mut Ctx<'a>,
-    slot: usize,
-}
-
-impl CellSeed<'_, '_> {
-    fn store<E: de::Error>(self, raw: Raw<'_>) -> Result<(), E> {
-        match self.ctx.asm.push(self.slot, raw) {
-            Ok(()) => Ok(()),
-            Err(issue) => {
-                self.ctx.issue = Some(issue);
-                Err(E::custom(ISSUE))
-            }
-        }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for CellSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for CellSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        self.store(Raw::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        self.store(Raw::I64(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        self.store(Raw::U64(v))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        self.store(Raw::F64(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.store(Raw::Str(v))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.store(Raw::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        self.store(Raw::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        let d = Dynamic::deserialize(SeqAccessDeserializer::new(seq))?;
-        self.store(Raw::Json(d))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let d = Dynamic::deserialize(MapAccessDeserializer::new(map))?;
-        self.store(Raw::Json(d))
     }
 }

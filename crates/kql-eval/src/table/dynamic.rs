@@ -106,3 +106,28 @@ impl DynamicColumn {
         self.values.extend_from_slice(&other.values);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_operations_share_trees() {
+        let arr = Dynamic::parse_json("[1,2]").unwrap();
+        let c = DynamicColumn::from_values(vec![arr.clone(), Dynamic::Null, Dynamic::Long(3)]);
+        assert_eq!(c.null_count(), 1);
+        assert_eq!(
+            c.gather(&[2, 0, 9]).values(),
+            [Dynamic::Long(3), arr.clone(), Dynamic::Null]
+        );
+        assert_eq!(c.gather_opt(&[None]).values(), [Dynamic::Null]);
+        assert_eq!(c.filter(&[true, false, true]).len(), 2);
+        assert_eq!(c.slice(1, 1).values(), [Dynamic::Null]);
+        // Gathering copies the Arc, not the array.
+        let g = c.gather(&[0]);
+        match (g.get(0), &arr) {
+            (Dynamic::Array(a), Dynamic::Array(b)) => assert!(std::sync::Arc::ptr_eq(a, b)),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -125,10 +125,15 @@ pub fn from_parts(
     Some(days * TICKS_PER_DAY + secs * TICKS_PER_SECOND + i64::from(fraction))
 }
 
-/// Ticks of midnight of a date, without range checks on the year (used by arithmetic
-/// that validates the result itself). `None` for an invalid month or day.
+/// Ticks of midnight of a date, without the 1..=9999 year check (used by arithmetic
+/// that validates the result itself). `None` for an invalid month or day, or a year
+/// whose ticks do not fit in an `i64`.
 pub fn date_to_ticks_unchecked(year: i64, month: u32, day: u32) -> Option<i64> {
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+    if !(-30_000_000..=30_000_000).contains(&year)
+        || !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+    {
         return None;
     }
     let days = days_from_civil(year, month, day) + UNIX_EPOCH_DAYS;
@@ -173,25 +178,27 @@ pub fn day_of_year(ticks: i64) -> u32 {
 }
 
 /// Midnight of the same day: `startofday(datetime(2017-01-01 10:10:17))` is `2017-01-01`.
+/// (The `start_of_*` functions saturate instead of overflowing for ticks far outside
+/// the datetime range.)
 pub fn start_of_day(ticks: i64) -> i64 {
-    ticks - ticks.rem_euclid(TICKS_PER_DAY)
+    ticks.saturating_sub(ticks.rem_euclid(TICKS_PER_DAY))
 }
 
 /// Midnight of the preceding (or same) Sunday: Kusto weeks start on Sunday
 /// (`q/startofweek-function.md`).
 pub fn start_of_week(ticks: i64) -> i64 {
-    start_of_day(ticks) - i64::from(day_of_week(ticks)) * TICKS_PER_DAY
+    start_of_day(ticks).saturating_sub(i64::from(day_of_week(ticks)) * TICKS_PER_DAY)
 }
 
 /// Midnight of the first day of the month.
 pub fn start_of_month(ticks: i64) -> i64 {
     let p = to_parts(ticks);
-    start_of_day(ticks) - i64::from(p.day - 1) * TICKS_PER_DAY
+    start_of_day(ticks).saturating_sub(i64::from(p.day - 1) * TICKS_PER_DAY)
 }
 
 /// Midnight of January 1st.
 pub fn start_of_year(ticks: i64) -> i64 {
-    start_of_day(ticks) - i64::from(day_of_year(ticks) - 1) * TICKS_PER_DAY
+    start_of_day(ticks).saturating_sub(i64::from(day_of_year(ticks) - 1) * TICKS_PER_DAY)
 }
 
 /// Adds calendar months, clamping the day to the end of the target month like .NET's
@@ -199,8 +206,15 @@ pub fn start_of_year(ticks: i64) -> i64 {
 /// leaves the datetime range.
 pub fn add_months(ticks: i64, months: i64) -> Option<i64> {
     let p = to_parts(ticks);
-    let total = p.year.checked_mul(12)? + i64::from(p.month - 1) + months;
+    let total = p
+        .year
+        .checked_mul(12)?
+        .checked_add(i64::from(p.month - 1))?
+        .checked_add(months)?;
     let year = total.div_euclid(12);
+    if !(1..=9999).contains(&year) {
+        return None;
+    }
     let month = (total.rem_euclid(12) + 1) as u32;
     let day = p.day.min(days_in_month(year, month));
     let midnight = date_to_ticks_unchecked(year, month, day)?;

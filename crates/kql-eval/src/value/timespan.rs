@@ -51,7 +51,7 @@ pub fn format_timespan(ticks: i64) -> String {
 ///
 /// ```
 /// use kql_eval::value::timespan::parse_timespan;
-/// assert_eq!(parse_timespan("1.12:30:55.123"), Some(1_350_551_230_000));
+/// assert_eq!(parse_timespan("1.12:30:55.123"), Some(1_314_551_230_000));
 /// assert_eq!(parse_timespan("-01:30:00"), Some(-54_000_000_000));
 /// ```
 pub fn parse_timespan(text: &str) -> Option<i64> {

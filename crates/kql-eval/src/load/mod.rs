@@ -1,0 +1,191 @@
+//! Loading tables from files: CSV/TSV, JSON arrays, JSONL and Defender API responses.
+//!
+//! ```
+//! use kql_eval::load::{DataFormat, LoadOptions, load_from_str};
+//! use kql_eval::schema::{SchemaCatalog, SchemaVariant};
+//! use kql_eval::value::Value;
+//!
+//! let schema = SchemaCatalog::builtin(SchemaVariant::AdvancedHunting)
+//!     .get("EmailUrlInfo")
+//!     .cloned();
+//! let opts = LoadOptions {
+//!     schema,
+//!     columns: Some(vec!["Url".into(), "UrlChainPosition".into()]),
+//! };
+//! let jsonl = r#"{"Timestamp":"2026-05-09T12:00:00Z","Url":"https://x.test","UrlChainPosition":0}"#;
+//! let t = load_from_str(jsonl, DataFormat::Jsonl, "urls.jsonl", &opts).unwrap();
+//! assert_eq!(t.schema().to_string(), "(Url:string, UrlChainPosition:int)");
+//! assert_eq!(t.row(0), [Value::string("https://x.test"), Value::Int(0)]);
+//! ```
+//!
+//! The format comes from the extension (`.csv`, `.tsv`, `.jsonl`/`.ndjson`, `.json`),
+//! and for `.json` (or an unknown extension) from the content: `[` is an array of
+//! records, `{` an API response when it has a `Results` key and JSONL otherwise,
+//! anything else CSV. Values are converted to the schema's types as described in
+//! [`convert`]; columns without a schema get types as described in [`infer`]; how file
+//! columns map to table columns is described in [`assemble`]. An empty file is an
+//! empty table with the schema's columns.
+
+pub mod assemble;
+pub mod convert;
+mod csv;
+mod error;
+pub mod infer;
+mod json;
+mod json_seed;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+pub use error::{LoadError, Location};
+
+use crate::table::{Schema, Table};
+use assemble::{Assembler, Issue};
+use error::conversion_help;
+
+/// How to load a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The table's schema: its columns come first, with its types. `None`: every
+    /// column's type is inferred.
+    pub schema: Option<Schema>,
+    /// Load only these columns (`None`: all). Other fields are skipped while parsing.
+    pub columns: Option<Vec<String>>,
+}
+
+/// A file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DataFormat {
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// An array of records, a Defender API response, or JSONL text (told apart by
+    /// content).
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// Decided from the content.
+    Auto,
+}
+
+impl DataFormat {
+    /// The format a file's extension names; `Auto` when it names none.
+    pub fn from_path(path: &Path) -> DataFormat {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        DataFormat::from_name(&ext).unwrap_or(DataFormat::Auto)
+    }
+
+    /// `csv`, `tsv`, `json`, `jsonl` / `ndjson`, `auto`.
+    pub fn from_name(name: &str) -> Option<DataFormat> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "csv" => DataFormat::Csv,
+            "tsv" | "tab" => DataFormat::Tsv,
+            "json" => DataFormat::Json,
+            "jsonl" | "ndjson" | "jsonlines" => DataFormat::Jsonl,
+            "auto" => DataFormat::Auto,
+            _ => return None,
+        })
+    }
+}
+
+/// Loads a file, its format taken from the extension (and the content for `.json`).
+pub fn load_table(path: &Path, opts: &LoadOptions) -> Result<Table, LoadError> {
+    load_table_as(path, DataFormat::from_path(path), opts)
+}
+
+/// Loads a file in a given format. CSV, TSV and JSONL are streamed; JSON and `Auto`
+/// files are read whole.
+pub fn load_table_as(
+    path: &Path,
+    format: DataFormat,
+    opts: &LoadOptions,
+) -> Result<Table, LoadError> {
+    let name = path.display().to_string();
+    let io = |source| LoadError::Io {
+        path: name.clone(),
+        source,
+    };
+    match format {
+        DataFormat::Csv | DataFormat::Tsv | DataFormat::Jsonl => {
+            let mut reader = BufReader::with_capacity(1 << 20, File::open(path).map_err(io)?);
+            skip_bom(&mut reader).map_err(io)?;
+            match format {
+                DataFormat::Jsonl => json::load_jsonl(reader, &name, opts),
+                DataFormat::Tsv => csv::load_csv(reader, b'\t', &name, opts),
+                _ => csv::load_csv(reader, b',', &name, opts),
+            }
+        }
+        DataFormat::Json | DataFormat::Auto => {
+            let mut bytes = Vec::new();
+            File::open(path)
+                .and_then(|mut f| f.read_to_end(&mut bytes))
+                .map_err(io)?;
+            load_from_bytes(&bytes, format, &name, opts)
+        }
+    }
+}
+
+/// Loads a table from bytes; `origin` names the data in errors.
+pub fn load_from_bytes(
+    bytes: &[u8],
+    format: DataFormat,
+    origin: &str,
+    opts: &LoadOptions,
+) -> Result<Table, LoadError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match format {
+        DataFormat::Csv => csv::load_csv(body, b',', origin, opts),
+        DataFormat::Tsv => csv::load_csv(body, b'\t', origin, opts),
+        DataFormat::Jsonl => json::load_jsonl(body, origin, opts),
+        DataFormat::Json => json::load_json_bytes(body, origin, opts),
+        DataFormat::Auto => match body.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'[' | b'{') | None => json::load_json_bytes(body, origin, opts),
+            Some(_) => csv::load_csv(body, b',', origin, opts),
+        },
+    }
+}
+
+/// [`load_from_bytes`] for text.
+pub fn load_from_str(
+    text: &str,
+    format: DataFormat,
+    origin: &str,
+    opts: &LoadOptions,
+) -> Result<Table, LoadError> {
+    load_from_bytes(text.as_bytes(), format, origin, opts)
+}
+
+/// Skips a UTF-8 byte order mark at the start of a reader.
+fn skip_bom(reader: &mut impl BufRead) -> std::io::Result<()> {
+    if reader.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+        reader.consume(3);
+    }
+    Ok(())
+}
+
+/// The load error for a field problem at a place.
+fn issue_error(issue: Issue, at: Location) -> LoadError {
+    match issue {
+        Issue::Bad { field, err } => LoadError::BadValue {
+            at,
+            field,
+            value: err.value,
+            expected: err.expected,
+            help: conversion_help(err.expected),
+        },
+        Issue::Duplicate { field } => LoadError::DuplicateField { at, field },
+    }
+}
+
+/// The finished table (a failure here would be a loader bug, reported, not panicked).
+fn finish(asm: Assembler, path: &str) -> Result<Table, LoadError> {
+    asm.finish().map_err(|e| LoadError::Format {
+        path: path.to_string(),
+        message: format!("internal error while building the table: {e}"),
+    })
+}

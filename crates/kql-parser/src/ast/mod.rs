@@ -7,12 +7,19 @@
 //!
 //! Spans never take part in equality (see [`Span`]), so `parse(print(ast)) == ast` compares
 //! structure only, the way sqlparser's `AttachedToken` does.
+//!
+//! [`visit`] walks every node (for example to collect the columns a query refers to);
+//! [`dump`] renders a tree with spans for snapshots and `kql parse --ast`; `Display`
+//! (in the crate's `print` module) writes canonical KQL.
 
+mod dump;
 mod expr;
 mod literal;
 mod operator;
 mod types;
+pub mod visit;
 
+pub use dump::{dump, dump_expr};
 pub use expr::{BinaryOp, Expr, ExprKind, ListOp, StrOp, StrOpKind, UnaryOp};
 pub use literal::{DynamicLiteral, Literal, StringLiteral};
 pub use operator::*;
@@ -23,7 +30,7 @@ use std::fmt;
 /// A byte range `start..end` into the source text.
 ///
 /// Two spans always compare equal: equality of AST nodes is structural.
-#[derive(Clone, Copy, Default, Eq, Hash)]
+#[derive(Clone, Copy, Default, Eq)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -62,6 +69,11 @@ impl PartialEq for Span {
     fn eq(&self, _: &Span) -> bool {
         true
     }
+}
+
+/// Consistent with `==`: every span hashes the same.
+impl std::hash::Hash for Span {
+    fn hash<H: std::hash::Hasher>(&self, _state: &mut H) {}
 }
 
 impl fmt::Debug for Span {

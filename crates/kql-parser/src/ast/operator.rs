@@ -9,6 +9,9 @@ pub struct Operator {
     pub span: Span,
 }
 
+// `MakeSeries` is the largest variant by far; operators are few per query, so they are
+// kept unboxed for simpler matching in the evaluator.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum OperatorKind {
     /// `where Pred` (alias `filter`).
@@ -330,9 +333,18 @@ pub struct Parse {
 /// A piece of a `parse` pattern: `"literal"`, `Column[:type]` or `*`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParsePart {
-    Literal { value: String, span: Span },
-    Column { name: Ident, ty: Option<ScalarType>, span: Span },
-    Star { span: Span },
+    Literal {
+        value: String,
+        span: Span,
+    },
+    Column {
+        name: Ident,
+        ty: Option<ScalarType>,
+        span: Span,
+    },
+    Star {
+        span: Span,
+    },
 }
 
 /// `parse-kv Source as (Columns) [with (Options)]`.

@@ -129,7 +129,7 @@ fn iff_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
 }
 
 fn case_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
-    if args.len() % 2 == 0 {
+    if args.len().is_multiple_of(2) {
         return Err(TypeError::call(
             "case() needs predicate/value pairs and a final else value",
         ));
@@ -189,7 +189,7 @@ fn coalesce(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
         let first = v
             .iter()
             .find(|x| !is_empty(x) || (out != ScalarType::String && !is_null(x)));
-        Ok(first.map_or(Value::Null, |x| super::ops::convert(&x, out)))
+        Ok(first.map_or(Value::Null, |x| super::ops::convert(x, out)))
     })
 }
 

@@ -10,22 +10,23 @@ pub mod aggregate;
 mod args;
 mod array;
 mod bag;
-mod datetime_format;
-mod datetime_parts;
-mod encoding;
-mod ipv4;
-mod math_functions;
-mod string_search;
 pub(crate) mod compare;
 mod conditional;
 mod conversion;
 mod datetime;
+mod datetime_format;
+mod datetime_parts;
 mod dynamic;
+mod encoding;
+mod ipv4;
 mod logical;
 mod math;
+mod math_functions;
 pub(crate) mod ops;
 mod string;
+mod string_search;
 mod strings;
+pub(crate) mod window;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -156,6 +157,7 @@ pub fn scalar_functions() -> impl Iterator<Item = &'static ScalarFunction> {
         datetime_parts::FUNCTIONS,
         datetime_format::FUNCTIONS,
         ipv4::FUNCTIONS,
+        window::FUNCTIONS,
     ]
     .into_iter()
     .flatten()
@@ -187,4 +189,33 @@ pub fn all_names() -> impl Iterator<Item = &'static str> {
 /// A constant argument, when the binder knows it.
 pub fn literal_arg<'a>(args: &[ArgInfo<'a>], i: usize) -> Option<&'a Value> {
     args.get(i).and_then(|a| a.literal)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn every_function_name_is_registered_once() {
+        let mut seen = HashSet::new();
+        for f in scalar_functions() {
+            assert!(seen.insert(f.name), "scalar function `{}` is registered twice", f.name);
+        }
+        let mut seen = HashSet::new();
+        for f in aggregate::FUNCTIONS {
+            assert!(seen.insert(f.name), "aggregate `{}` is registered twice", f.name);
+        }
+    }
+
+    #[test]
+    fn every_function_has_a_doc_line() {
+        for f in scalar_functions() {
+            assert!(!f.doc.is_empty(), "`{}` has no doc line", f.name);
+        }
+        for f in aggregate::FUNCTIONS {
+            assert!(!f.doc.is_empty(), "aggregate `{}` has no doc line", f.name);
+        }
+    }
 }

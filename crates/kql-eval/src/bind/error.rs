@@ -61,6 +61,16 @@ pub enum CheckError {
         #[help]
         help: Option<String>,
     },
+    /// `T | evaluate bag_unpack(d) | ...` checked without data: the columns depend on
+    /// the data, so the statement is bound again at run time (`bind::late`). Only seen
+    /// where such a statement is used in a place that needs its schema now.
+    #[error("{what} has columns that depend on the data, which is not available here")]
+    #[diagnostic(code(kql::check::needs_data))]
+    NeedsData {
+        what: String,
+        #[label("columns known only when the query runs")]
+        span: Span,
+    },
     /// `print strcat()`
     #[error("`{name}` takes {expected} argument(s), got {got}")]
     #[diagnostic(code(kql::check::argument_count))]
@@ -120,7 +130,9 @@ impl CheckError {
             | CheckError::UnknownFunction { help, .. }
             | CheckError::Type { help, .. }
             | CheckError::Invalid { help, .. } => *help = Some(text.into()),
-            CheckError::Unsupported { .. } | CheckError::ArgumentCount { .. } => {}
+            CheckError::Unsupported { .. }
+            | CheckError::ArgumentCount { .. }
+            | CheckError::NeedsData { .. } => {}
         }
         self
     }
@@ -134,6 +146,7 @@ impl CheckError {
             | CheckError::Unsupported { span, .. }
             | CheckError::Type { span, .. }
             | CheckError::ArgumentCount { span, .. }
+            | CheckError::NeedsData { span, .. }
             | CheckError::Invalid { span, .. } => *span,
         }
     }

@@ -10,8 +10,9 @@
 //! ```
 
 mod error;
+mod late;
 mod naming;
-mod operators;
+pub(crate) mod operators;
 mod scalar;
 mod scope;
 mod source;
@@ -21,6 +22,7 @@ use std::sync::Arc;
 use kql_parser::ast::{Expr, ExprKind, LetValue, Script, StatementKind};
 
 pub use error::{CheckError, did_you_mean};
+pub use late::{Catalog, LateQuery, Resolver};
 pub use naming::unique_name;
 pub use scope::RowScope;
 
@@ -50,15 +52,39 @@ pub fn bind_script(
     let mut binder = Binder::new(tables);
     let mut queries = Vec::new();
     let mut errors = Vec::new();
+    // Statements whose columns depend on the data are bound again at run time, against
+    // this snapshot of the schemas (`late`).
+    let mut catalog: Option<Arc<Catalog>> = None;
     for statement in &script.statements {
         match &statement.kind {
-            StatementKind::Let(let_) => {
-                if let Err(e) = binder.bind_let(&let_.name.name, &let_.value) {
-                    errors.push(e);
+            StatementKind::Let(let_) => match binder.bind_let(&let_.name.name, &let_.value) {
+                Ok(()) => {}
+                Err(CheckError::NeedsData { .. }) => {
+                    if let LetValue::Expr(value) = &let_.value {
+                        let late = late::LateLet {
+                            value: value.clone(),
+                            scopes: binder.scopes.clone(),
+                            tabular: binder.is_tabular(value),
+                        };
+                        binder
+                            .scopes
+                            .define(&let_.name.name, Binding::Late(Arc::new(late)));
+                    }
                 }
-            }
+                Err(e) => errors.push(e),
+            },
             StatementKind::Query(expr) => match binder.tabular(expr) {
                 Ok(plan) => queries.push(Arc::unwrap_or_clone(plan)),
+                Err(CheckError::NeedsData { .. }) => {
+                    let catalog = catalog
+                        .get_or_insert_with(|| Arc::new(Catalog::snapshot(tables, script)));
+                    let late = binder.late_query(expr, catalog);
+                    queries.push(Plan {
+                        kind: PlanKind::Late(Arc::new(late)),
+                        schema: Schema::default(),
+                        span: expr.span,
+                    });
+                }
                 Err(e) => errors.push(e),
             },
             StatementKind::Set { .. } => {}
@@ -80,6 +106,14 @@ pub struct Binder<'a> {
     pub(crate) tables: &'a dyn TableProvider,
     pub(crate) scopes: Scopes,
     next_materialize_id: usize,
+    /// At run time, runs the inputs of plugins whose columns depend on the data.
+    resolver: Option<&'a mut dyn Resolver>,
+    /// Whether the input of the operator being bound is serialized (ordered), which
+    /// `row_number()`, `prev()` and the other window functions need.
+    pub(crate) serialized: bool,
+    /// The `N` of the last `ColumnN` given to an unnamed expression; it runs across the
+    /// whole query (Kusto.Language's `_defaultColumnNameSuffix`).
+    pub(crate) column_counter: usize,
 }
 
 impl<'a> Binder<'a> {
@@ -88,6 +122,9 @@ impl<'a> Binder<'a> {
             tables,
             scopes: Scopes::default(),
             next_materialize_id: 0,
+            resolver: None,
+            serialized: false,
+            column_counter: 0,
         }
     }
 
@@ -116,6 +153,7 @@ impl<'a> Binder<'a> {
             ExprKind::Name(ident) => match self.scopes.lookup(&ident.name) {
                 Some(Binding::Tabular(_)) => true,
                 Some(Binding::Scalar(_)) => false,
+                Some(Binding::Late(late)) => late.tabular,
                 Some(Binding::Function(def)) => def.params.is_empty() && self.is_tabular(&def.body),
                 None => self.tables.table_schema(&ident.name).is_some(),
             },
@@ -160,6 +198,15 @@ impl<'a> Binder<'a> {
                     expr.span,
                 ));
             }
+            Some(Binding::Late(late)) => match self.bind_late_let(&late)? {
+                late::LateValue::Tabular(plan) => return Ok(plan),
+                late::LateValue::Scalar(_) => {
+                    return Err(CheckError::invalid(
+                        format!("`{name}` is a scalar, but a table is expected here"),
+                        expr.span,
+                    ));
+                }
+            },
             _ => {}
         }
         let Some(schema) = self.tables.table_schema(name) else {

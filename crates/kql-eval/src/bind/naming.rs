@@ -1,68 +1,98 @@
-//! Kusto's names for columns nobody named (reference: kusto-semantics.md section 5).
+//! Kusto's names for columns nobody named, as Microsoft's `Kusto.Language` binder derives
+//! them (`Binder_Projection.GetFunctionResultName`/`GetExpressionResultName`, the
+//! `ResultNameKind` of each function in `Functions.cs`/`Aggregates.cs`;
+//! kusto-semantics.md section 5).
 //!
 //! ```kql
-//! extend strlen(Subject)          // strlen_Subject
-//! extend tostring(Details.Phish)  // Details_Phish
-//! project pack_array(a, b)        // Column1
-//! summarize count(), max(N)       // count_, max_N
+//! extend strlen(Subject)          // strlen_Subject   (name + first argument)
+//! extend tostring(Details.Phish)  // Details_Phish    (first argument's name)
+//! extend round(Score, 2)          // Score
+//! project pack_array(a, b)        // Column1          (no derived name)
+//! summarize count(), max(strlen(s))   // count_, max_strlen_s
 //! print 1, x = 2                  // print_0, x
 //! ```
 
 use kql_parser::ast::{Expr, ExprKind, Literal};
 
-/// Functions whose unnamed call is named after their first argument.
-const NAME_KEEPING: &[&str] = &[
-    "tostring",
-    "toint",
-    "tolong",
-    "todouble",
-    "toreal",
-    "tobool",
-    "toboolean",
-    "todatetime",
-    "totimespan",
-    "todynamic",
-    "toobject",
-    "parse_json",
-    "todecimal",
-    "toguid",
-    "split",
-    "bin",
-    "floor",
+/// How a scalar function's unnamed call is named.
+enum NameKind {
+    /// `prefix_` + the first argument's name (`strlen_s`), or `prefix_` without one.
+    PrefixAndFirstArgument(&'static str),
+    /// The first argument's name (`tostring(x)` is `x`).
+    FirstArgument,
+    /// The argument's name, when there is exactly one.
+    OnlyArgument,
+}
+
+/// Scalar functions named after their first argument (`ResultNameKind.FirstArgument`).
+const FIRST_ARGUMENT: &[&str] = &[
+    "split", "parse_csv", "parsejson", "parse_json", "parse_xml", "format_datetime", "format_timespan",
+    "format_bytes", "tostring", "tohex", "todynamic", "toobject", "tolong", "toint", "toreal", "todouble",
+    "todatetime", "totimespan", "totime", "tobool", "toboolean", "todecimal", "toguid", "startofday", "bin",
+    "floor", "bin_at", "bin_auto", "binary_and", "binary_or", "binary_xor", "binary_not", "binary_shift_right",
+    "binary_shift_left", "bitset_count_ones", "series_fir", "series_outliers", "series_iir",
+    "series_fill_backward", "series_fill_forward", "series_fill_const", "series_fill_linear", "round",
+    "ceiling", "pow", "sqrt", "log", "log2", "log10", "exp", "exp2", "exp10", "cos", "sin", "tan", "acos",
+    "asin", "atan", "atan2", "abs", "rand", "gamma", "loggamma", "erf", "erfc",
 ];
 
-/// The name an unnamed `extend`/`project`/`summarize by` expression derives, if any.
+fn scalar_kind(name: &str) -> Option<NameKind> {
+    Some(match name {
+        "strlen" => NameKind::PrefixAndFirstArgument("strlen"),
+        "string_size" => NameKind::PrefixAndFirstArgument("string_size"),
+        "gettype" => NameKind::PrefixAndFirstArgument("type"),
+        "treepath" => NameKind::PrefixAndFirstArgument("tree"),
+        "repeat" => NameKind::PrefixAndFirstArgument("repeat"),
+        "make_datetime" | "make_timespan" => NameKind::OnlyArgument,
+        n if FIRST_ARGUMENT.contains(&n) => NameKind::FirstArgument,
+        _ => return None,
+    })
+}
+
+/// The name an expression gives its column when unnamed, if any
+/// (`GetExpressionResultName`).
 pub(crate) fn derived_name(expr: &Expr) -> Option<String> {
     match &expr.kind {
         ExprKind::Name(ident) => Some(ident.name.clone()),
         ExprKind::Paren(inner) => derived_name(inner),
-        ExprKind::Member { target, name } => match derived_name(target) {
-            Some(base) => Some(format!("{base}_{}", name.name)),
-            None => Some(name.name.clone()),
-        },
+        ExprKind::Member { target, name } => Some(path_name(derived_name(target), Some(name.name.clone()))),
         ExprKind::Index { target, index } => {
-            let base = derived_name(target)?;
-            match &index.kind {
-                ExprKind::Literal(Literal::String(s)) => Some(format!("{base}_{}", s.value)),
-                ExprKind::Literal(Literal::Long(Some(n))) => Some(format!("{base}_{n}")),
-                ExprKind::Literal(Literal::Int(Some(n))) => Some(format!("{base}_{n}")),
-                ExprKind::Unary { operand, .. } => match &operand.kind {
-                    ExprKind::Literal(Literal::Long(Some(n))) => Some(format!("{base}__{n}")),
-                    _ => None,
-                },
+            let selector = match &index.kind {
+                ExprKind::Literal(Literal::String(s)) => Some(s.value.clone()),
+                ExprKind::Literal(Literal::Long(Some(n))) => Some(n.to_string()),
+                ExprKind::Literal(Literal::Int(Some(n))) => Some(n.to_string()),
                 _ => None,
-            }
+            };
+            Some(path_name(derived_name(target), selector))
         }
-        ExprKind::Call { name, args } => {
-            let first = args.first()?;
-            match name.name.as_str() {
-                n if NAME_KEEPING.contains(&n) => derived_name(first),
-                "strlen" | "string_size" => Some(format!("{}_{}", name.name, derived_name(first)?)),
-                _ => None,
-            }
-        }
+        ExprKind::Call { name, args } => call_name(&name.name, args),
         _ => None,
     }
+}
+
+/// `d.a` is `d_a`; a path whose left side has no name is just the selector.
+fn path_name(left: Option<String>, right: Option<String>) -> String {
+    let right = right.unwrap_or_default();
+    match left {
+        Some(l) if !l.trim().is_empty() => format!("{l}_{right}"),
+        _ => right,
+    }
+}
+
+/// The name of an unnamed call of scalar function `name`.
+fn call_name(name: &str, args: &[Expr]) -> Option<String> {
+    match scalar_kind(name)? {
+        NameKind::FirstArgument => derived_name(args.first()?),
+        NameKind::OnlyArgument if args.len() == 1 => derived_name(&args[0]),
+        NameKind::OnlyArgument => None,
+        NameKind::PrefixAndFirstArgument(prefix) => Some(prefixed(prefix, args)),
+    }
+}
+
+/// `prefix_` + the first argument's name, or `prefix_` alone.
+fn prefixed(prefix: &str, args: &[Expr]) -> String {
+    let arg = args.first().and_then(derived_name).unwrap_or_default();
+    format!("{prefix}_{arg}")
 }
 
 /// `base` if `taken` says it is free, else `base1`, `base2`, ... (Kusto's
@@ -77,22 +107,18 @@ pub fn unique_name(base: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or_else(|| base.to_string())
 }
 
-/// The automatic name of an aggregate: `prefix_arg` or `prefix_`; with no prefix, the
-/// argument's own name (`take_any(x)` is `x`).
+/// The automatic name of an aggregate: `prefix_` + the first argument's name, or
+/// `prefix_`; with no prefix, the first argument's own name (`take_any(x)` is `x`,
+/// `binary_all_or(x)` is `x`), or `any_arg0`.
 pub(crate) fn aggregate_name(prefix: Option<&str>, args: &[Expr]) -> String {
-    let arg = args.first().and_then(|a| match &a.kind {
-        ExprKind::Name(ident) => Some(ident.name.clone()),
-        _ => None,
-    });
-    match (prefix, arg) {
-        (Some(p), Some(a)) => format!("{p}_{a}"),
-        (Some(p), None) => format!("{p}_"),
-        (None, Some(a)) => a,
-        (None, None) => "any_arg0".to_string(),
+    match prefix {
+        Some(p) => prefixed(p, args),
+        None => args.first().and_then(derived_name).unwrap_or_else(|| "any_arg0".to_string()),
     }
 }
 
-/// `Column1`, `Column2`, ...: the next free one.
+/// `Column1`, `Column2`, ...: the next free one. The counter lives in the binder and
+/// runs across the whole query, as in Kusto.Language's binder.
 pub(crate) fn next_column_name(counter: &mut usize, taken: impl Fn(&str) -> bool) -> String {
     loop {
         *counter += 1;
@@ -107,11 +133,41 @@ pub(crate) fn next_column_name(counter: &mut usize, taken: impl Fn(&str) -> bool
 mod tests {
     use super::*;
 
+    fn name_of(src: &str) -> Option<String> {
+        derived_name(&kql_parser::parse_expr(src).unwrap())
+    }
+
     #[test]
     fn unique_names_take_the_smallest_free_suffix() {
         // kusto-semantics.md 4.7.5: [c, c, c1] becomes [c, c2, c1].
         let taken = ["c", "c1"];
         assert_eq!(unique_name("c", |n| taken.contains(&n)), "c2");
         assert_eq!(unique_name("d", |n| taken.contains(&n)), "d");
+    }
+
+    #[test]
+    fn names_follow_kusto_language() {
+        assert_eq!(name_of("strlen(s)").as_deref(), Some("strlen_s"));
+        assert_eq!(name_of("strlen(a + b)").as_deref(), Some("strlen_"));
+        assert_eq!(name_of("tostring(parse_json(x).Phish)").as_deref(), Some("x_Phish"));
+        assert_eq!(name_of("d['key']").as_deref(), Some("d_key"));
+        assert_eq!(name_of("a[0]").as_deref(), Some("a_0"));
+        assert_eq!(name_of("a[-1]").as_deref(), Some("a_"));
+        assert_eq!(name_of("parse_url(u).Host").as_deref(), Some("Host"));
+        assert_eq!(name_of("round(Score, 2)").as_deref(), Some("Score"));
+        assert_eq!(name_of("gettype(x)").as_deref(), Some("type_x"));
+        assert_eq!(name_of("strcat(a, b)"), None);
+        assert_eq!(name_of("a + b"), None);
+    }
+
+    #[test]
+    fn aggregate_names_use_the_argument_name() {
+        let args = |src: &str| vec![kql_parser::parse_expr(src).unwrap()];
+        assert_eq!(aggregate_name(Some("sum"), &args("tolong(x)")), "sum_x");
+        assert_eq!(aggregate_name(Some("max"), &args("strlen(s)")), "max_strlen_s");
+        assert_eq!(aggregate_name(Some("sum"), &args("x * 2")), "sum_");
+        assert_eq!(aggregate_name(Some("count"), &[]), "count_");
+        assert_eq!(aggregate_name(None, &args("tostring(x)")), "x");
+        assert_eq!(aggregate_name(None, &args("x + 1")), "any_arg0");
     }
 }

@@ -128,7 +128,12 @@ impl Binder<'_> {
         }
         match self.scopes.lookup(name) {
             Some(Binding::Scalar(value)) => return Ok(ScalarExpr { span, ..value }),
-            Some(Binding::Tabular(_)) => {
+            Some(Binding::Late(late)) if !late.tabular => {
+                if let super::late::LateValue::Scalar(value) = self.bind_late_let(&late)? {
+                    return Ok(ScalarExpr { span, ..value });
+                }
+            }
+            Some(Binding::Tabular(_) | Binding::Late(_)) => {
                 return Err(CheckError::invalid(
                     format!("`{name}` is a table, but a scalar value is expected here"),
                     span,
@@ -192,6 +197,19 @@ impl Binder<'_> {
                 span,
             });
         }
+        if crate::functions::window::NAMES.contains(&name) && !self.serialized {
+            return Err(CheckError::invalid(
+                format!("`{name}()` needs a serialized (ordered) input"),
+                span,
+            )
+            .with_help("sort the rows first (`sort by ...`), or add `| serialize`"));
+        }
+        if name == "column_ifexists" {
+            return self.column_ifexists(args, row, span);
+        }
+        if name == "pack_all" {
+            return self.pack_all(args, row, span);
+        }
         if let Some(Binding::Function(def)) = self.scopes.lookup(name) {
             return self.with_function_scope(&def, args, *row, expr, |b| b.scalar(&def.body, row));
         }
@@ -223,6 +241,69 @@ impl Binder<'_> {
             });
         }
         self.apply(name, bound, &type_of, span)
+    }
+
+    /// `column_ifexists("Name", Default)`: the column when the row has it, else the
+    /// default (q/column-ifexists-function.md).
+    fn column_ifexists(
+        &mut self,
+        args: &[Expr],
+        row: &RowScope<'_>,
+        span: Span,
+    ) -> Result<ScalarExpr, CheckError> {
+        let [name, default] = args else {
+            return Err(CheckError::ArgumentCount {
+                name: "column_ifexists".to_string(),
+                expected: "2".to_string(),
+                got: args.len(),
+                span,
+            });
+        };
+        let ExprKind::Literal(Literal::String(column)) = &name.kind else {
+            return Err(CheckError::invalid(
+                "`column_ifexists` takes the column name as a string literal",
+                name.span,
+            ));
+        };
+        if let Some(index) = row.schema.and_then(|s| s.index_of(&column.value))
+            && let Some(schema) = row.schema
+        {
+            return Ok(ScalarExpr {
+                kind: ScalarKind::Column(index),
+                ty: schema.fields[index].ty,
+                span,
+            });
+        }
+        self.scalar(default, row)
+    }
+
+    /// `pack_all()`: a bag of every input column, as `bag_pack("c1", c1, ...)`
+    /// (q/pack-all-function.md). `pack_all(true)` (dropping nulls and empties) is refused.
+    fn pack_all(
+        &mut self,
+        args: &[Expr],
+        row: &RowScope<'_>,
+        span: Span,
+    ) -> Result<ScalarExpr, CheckError> {
+        if !args.is_empty() {
+            return Err(CheckError::unsupported("`pack_all` with arguments", span));
+        }
+        let fields = row.schema.map(|s| s.fields.as_slice()).unwrap_or_default();
+        if fields.is_empty() {
+            let empty = Dynamic::Bag(Arc::new(Default::default()));
+            return Ok(ScalarExpr::literal(Value::Dynamic(empty), ScalarType::Dynamic, span));
+        }
+        let mut bound = Vec::with_capacity(fields.len() * 2);
+        for (i, f) in fields.iter().enumerate() {
+            bound.push(ScalarExpr::literal(Value::string(&f.name), ScalarType::String, span));
+            bound.push(ScalarExpr {
+                kind: ScalarKind::Column(i),
+                ty: f.ty,
+                span,
+            });
+        }
+        let types = vec![None; bound.len()];
+        self.apply("bag_pack", bound, &types, span)
     }
 
     /// Types a call of registry function `name` and builds it.

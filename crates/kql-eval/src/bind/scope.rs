@@ -19,10 +19,13 @@ pub(crate) enum Binding {
     Tabular(Arc<Plan>),
     /// `let f = (x:long) { x + 1 };`: bound anew at every call (inlined).
     Function(Arc<FunctionDef>),
+    /// `let U = T | evaluate bag_unpack(d);`: columns known only with data, so bound
+    /// where it is used, at run time (`bind::late`).
+    Late(Arc<super::late::LateLet>),
 }
 
 /// The stack of `let` scopes; function calls push one for their parameters.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Scopes {
     frames: Vec<HashMap<String, Binding>>,
 }
@@ -99,7 +102,22 @@ impl Binder<'_> {
         call: &Expr,
         body: impl FnOnce(&mut Self) -> Result<T, CheckError>,
     ) -> Result<T, CheckError> {
-        let positional = args.len();
+        self.with_function_scope_from(def, None, args, row, call, body)
+    }
+
+    /// As [`Binder::with_function_scope`], with the first parameter already bound
+    /// (`T | invoke f(a)` passes `T` as `f`'s first, tabular, parameter).
+    pub(crate) fn with_function_scope_from<T>(
+        &mut self,
+        def: &FunctionDef,
+        first: Option<Binding>,
+        args: &[Expr],
+        row: RowScope<'_>,
+        call: &Expr,
+        body: impl FnOnce(&mut Self) -> Result<T, CheckError>,
+    ) -> Result<T, CheckError> {
+        let skip = usize::from(first.is_some());
+        let positional = args.len() + skip;
         if positional > def.params.len() {
             return Err(CheckError::ArgumentCount {
                 name: "function".to_string(),
@@ -109,8 +127,11 @@ impl Binder<'_> {
             });
         }
         let mut bindings = Vec::new();
-        for (i, param) in def.params.iter().enumerate() {
-            let arg = args.get(i).or(param.default.as_ref());
+        if let (Some(binding), Some(param)) = (first, def.params.first()) {
+            bindings.push((param.name.name.clone(), binding));
+        }
+        for (i, param) in def.params.iter().enumerate().skip(skip) {
+            let arg = args.get(i - skip).or(param.default.as_ref());
             let Some(arg) = arg else {
                 return Err(CheckError::invalid(
                     format!("missing argument for parameter `{}`", param.name.name),

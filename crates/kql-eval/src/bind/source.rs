@@ -23,6 +23,32 @@ impl Binder<'_> {
             OperatorKind::Print(items) => self.print(items, span)?,
             OperatorKind::Range(range) => self.range(range, span)?,
             OperatorKind::Union(union) => self.union(None, union, span)?,
+            OperatorKind::ExternalData(ed) => {
+                let url = ed
+                    .urls
+                    .first()
+                    .map(|u| match &u.kind {
+                        kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::String(s)) => {
+                            s.value.clone()
+                        }
+                        _ => u.to_string(),
+                    })
+                    .unwrap_or_default();
+                return Err(CheckError::unsupported(
+                    format!("`externaldata` from {url} (kql reads no URLs)"),
+                    span,
+                ));
+            }
+            OperatorKind::Evaluate(evaluate) => {
+                let plugin = match &evaluate.call.kind {
+                    kql_parser::ast::ExprKind::Call { name, .. } => name.name.as_str(),
+                    _ => "?",
+                };
+                return Err(CheckError::unsupported(
+                    format!("the `{plugin}` plugin of `evaluate`"),
+                    span,
+                ));
+            }
             other => {
                 return Err(CheckError::unsupported(
                     format!("the `{}` source", operator_name(other)),
@@ -48,7 +74,7 @@ impl Binder<'_> {
                 span,
             ));
         }
-        if table.values.len() % fields.len() != 0 {
+        if !table.values.len().is_multiple_of(fields.len()) {
             return Err(CheckError::invalid(
                 format!(
                     "`datatable` has {} columns but {} values, which is not a whole number of rows",

@@ -39,10 +39,15 @@ pub enum EvalError {
         )
     )]
     NoData { table: String },
+    /// A query bound at run time (its columns depend on the data, `bind::late`) that
+    /// does not bind.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Check(#[from] crate::bind::CheckError),
     /// A data file that cannot be read or does not fit its schema.
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Load(#[from] crate::load::LoadError),
+    Load(Box<crate::load::LoadError>),
     /// An internal invariant failed: always a bug in kql, never the user's fault.
     #[error("internal error: {0}")]
     #[diagnostic(
@@ -65,5 +70,11 @@ impl From<crate::table::TableError> for EvalError {
     /// Table invariants (lengths, types) are kept by the executor; a violation is a bug.
     fn from(e: crate::table::TableError) -> EvalError {
         EvalError::Internal(e.to_string())
+    }
+}
+
+impl From<crate::load::LoadError> for EvalError {
+    fn from(e: crate::load::LoadError) -> EvalError {
+        EvalError::Load(Box::new(e))
     }
 }

@@ -6,7 +6,7 @@
 
 mod error;
 mod keys;
-mod operators;
+pub(crate) mod operators;
 mod scalar;
 
 use std::collections::HashMap;
@@ -57,6 +57,8 @@ pub struct Executor<'a> {
     pub limits: Limits,
     data: &'a dyn TableData,
     materialized: HashMap<usize, Arc<Table>>,
+    /// The tables sub-queries are applied to (`mv-apply`), innermost last.
+    pub(crate) sub_inputs: Vec<Arc<Table>>,
 }
 
 impl<'a> Executor<'a> {
@@ -66,6 +68,7 @@ impl<'a> Executor<'a> {
             limits: Limits::default(),
             data,
             materialized: HashMap::new(),
+            sub_inputs: Vec::new(),
         }
     }
 
@@ -123,6 +126,34 @@ impl<'a> Executor<'a> {
                     .collect::<Result<Vec<_>, _>>()?;
                 operators::union(&inputs, u, &plan.schema)?
             }
+            PlanKind::MvExpand(mv) => {
+                let input = self.execute(&mv.input)?;
+                operators::mv_expand(self, &input, mv, plan)?
+            }
+            PlanKind::MvApply(m) => {
+                let input = self.execute(&m.expand.input)?;
+                operators::mv_apply(self, &input, m, plan)?
+            }
+            PlanKind::SubInput => self
+                .sub_inputs
+                .last()
+                .cloned()
+                .ok_or_else(|| EvalError::Internal("a sub-query outside its operator".into()))?,
+            PlanKind::TopNested(t) => {
+                let input = self.execute(&t.input)?;
+                operators::top_nested(self, &input, t, plan)?
+            }
+            PlanKind::MakeSeries(ms) => {
+                let input = self.execute(&ms.input)?;
+                operators::make_series(self, &input, ms, plan)?
+            }
+            PlanKind::Parse(p) => {
+                let input = self.execute(&p.input)?;
+                operators::parse(self, &input, p, plan)?
+            }
+            PlanKind::Render { input, .. } | PlanKind::Serialize { input } => self.execute(input)?,
+            PlanKind::Constant(table) => table.clone(),
+            PlanKind::Late(query) => operators::late(self, query)?,
             PlanKind::Materialize { id, input } => {
                 if let Some(t) = self.materialized.get(id) {
                     return Ok(t.clone());

@@ -11,6 +11,7 @@ mod prune;
 
 pub use expr::{AggregateCall, ScalarExpr, ScalarKind};
 pub use node::{
-    JoinPlan, Plan, PlanKind, ProjectItem, SortKeyPlan, SummarizePlan, TableRef, UnionPlan,
+    JoinPlan, MakeSeriesPlan, MvApplyPlan, MvExpandColumn, MvExpandPlan, ParsePlan, Plan, PlanKind, ProjectItem,
+    RenderRequest, SeriesAggregate, SeriesValue, SortKeyPlan, SummarizePlan, TableRef, TopNestedLevelPlan, TopNestedPlan, UnionPlan,
 };
 pub use prune::prune;

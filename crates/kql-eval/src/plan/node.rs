@@ -2,10 +2,11 @@
 
 use std::sync::Arc;
 
-use kql_parser::ast::{JoinKind, NullsOrder, Span};
+use kql_parser::ast::{JoinKind, NullsOrder, ScalarType, Span};
 
 use super::{AggregateCall, ScalarExpr};
-use crate::table::Schema;
+use crate::functions::ScalarFunction;
+use crate::table::{Schema, Table};
 
 /// A tabular plan node and the schema it produces.
 #[derive(Debug, Clone)]
@@ -65,6 +66,56 @@ pub enum PlanKind {
     /// A shared sub-plan evaluated once per run (`materialize(T)`, a tabular `let`
     /// used several times).
     Materialize { id: usize, input: Arc<Plan> },
+    /// `mv-expand`: each input row once per element of its longest expanded value.
+    MvExpand(Box<MvExpandPlan>),
+    /// `make-series`: one row per series (distinct `by` keys), arrays over the axis.
+    MakeSeries(Box<MakeSeriesPlan>),
+    /// `parse` / `parse-where`: the input's columns, then one column per capture.
+    Parse(Box<ParsePlan>),
+    /// A table computed while binding at run time (the output of `evaluate
+    /// bag_unpack`, whose columns come from the data).
+    Constant(Arc<Table>),
+    /// A query bound at run time, when its columns depend on the data
+    /// (`bind::late`). Its schema here is empty.
+    Late(Arc<crate::bind::LateQuery>),
+    /// `top-nested`: hierarchical top values, two columns per level.
+    TopNested(Box<TopNestedPlan>),
+    /// `mv-apply`: a sub-query run on each input row's expansion.
+    MvApply(Box<MvApplyPlan>),
+    /// The implicit input of a sub-query (`mv-apply ... on (...)`): the table the
+    /// executor is currently applying it to.
+    SubInput,
+    /// `serialize`: the input unchanged, marked as ordered for window functions.
+    Serialize { input: Arc<Plan> },
+    /// `render`: the input unchanged; the chart request is kept for the caller
+    /// ([`Plan::render_request`]).
+    Render {
+        input: Arc<Plan>,
+        request: RenderRequest,
+    },
+}
+
+impl Plan {
+    /// The chart the query asked for, when its last operator is `render`.
+    pub fn render_request(&self) -> Option<&RenderRequest> {
+        match &self.kind {
+            PlanKind::Render { request, .. } => Some(request),
+            PlanKind::Late(query) => query.render.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// `render Chart [with (Property = Value, ...)]`: what to draw, which `kql` reports
+/// but does not draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderRequest {
+    /// `timechart`, `piechart`, `columnchart`, ...
+    pub chart: String,
+    /// The properties in order: `("title", ["Mail per day"])`,
+    /// `("ycolumns", ["Inbound", "Outbound"])`. Names and strings as written, other
+    /// values as KQL text (`-1`, `datetime(2026-01-01)`).
+    pub properties: Vec<(String, Vec<String>)>,
 }
 
 /// A table read from the catalog.
@@ -122,4 +173,119 @@ pub struct UnionPlan {
     pub mappings: Vec<Vec<Option<usize>>>,
     /// `withsource=Name`: a first column holding each row's source name.
     pub source_names: Option<Vec<String>>,
+}
+
+/// `mv-expand [kind=array] [with_itemindex=I] A, B = expr to typeof(T) [limit N]`.
+#[derive(Debug, Clone)]
+pub struct MvExpandPlan {
+    pub input: Arc<Plan>,
+    /// The expanded values (dynamic expressions over the input) and the type each
+    /// output column gets (`dynamic` unless `to typeof(T)`).
+    pub items: Vec<(ScalarExpr, ScalarType)>,
+    /// `kind=array`: a bag's entries become `[key, value]` arrays, not one-key bags.
+    pub bag_as_array: bool,
+    /// `limit N`: at most N rows from each input row.
+    pub limit: Option<ScalarExpr>,
+    /// The output columns, in order.
+    pub output: Vec<MvExpandColumn>,
+}
+
+/// One output column of an [`MvExpandPlan`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MvExpandColumn {
+    /// Input column `i`, repeated on every row its input row expands to.
+    Input(usize),
+    /// The elements of the `k`-th expanded item.
+    Item(usize),
+    /// `with_itemindex`: the element's 0-based position.
+    Index,
+}
+
+/// `parse [kind=...] Source with Pattern` and `parse-where`.
+#[derive(Debug, Clone)]
+pub struct ParsePlan {
+    pub input: Arc<Plan>,
+    /// The text parsed (a `string` expression).
+    pub source: ScalarExpr,
+    /// The pattern as a regex; column `k` is named group `c{k}`.
+    pub regex: String,
+    /// Other plausible translations of the pattern: a row on which any of them
+    /// captures differently is refused, not answered.
+    pub variants: Vec<String>,
+    /// The captured columns, appended after the input's: the conversion from text
+    /// (`tolong`, `todatetime`, ...) for typed ones, `None` for strings.
+    pub columns: Vec<Option<&'static ScalarFunction>>,
+    /// `simple` and `regex`: a row where any conversion fails gets no values at all;
+    /// `relaxed`: only the failing column is null.
+    pub strict: bool,
+    /// `parse-where`: rows that do not parse are dropped.
+    pub drop_unmatched: bool,
+}
+
+/// `make-series Aggs [default=D] on Axis [from A] [to B] step S [by Keys]`: the keys,
+/// one dynamic array per aggregate, then the axis array.
+#[derive(Debug, Clone)]
+pub struct MakeSeriesPlan {
+    pub input: Arc<Plan>,
+    pub keys: Vec<ScalarExpr>,
+    pub values: Vec<SeriesValue>,
+    pub axis: ScalarExpr,
+    pub from: Option<ScalarExpr>,
+    pub to: Option<ScalarExpr>,
+    pub step: ScalarExpr,
+    /// `kind=nonempty`: an empty input still gives one row of defaults (no `by`).
+    pub nonempty: bool,
+}
+
+/// One `make-series` array: an aggregate per bin, or a constant in every bin with rows.
+#[derive(Debug, Clone)]
+pub struct SeriesValue {
+    pub value: SeriesAggregate,
+    /// The element type (numeric).
+    pub ty: ScalarType,
+    /// `default = V` (a constant expression), for bins without rows; 0 when absent.
+    pub default: Option<ScalarExpr>,
+}
+
+#[derive(Debug, Clone)]
+pub enum SeriesAggregate {
+    /// `count()`, `avg(x)`, ...
+    Call(AggregateCall),
+    /// `other = -1`: the constant (no column references), in every bin with rows.
+    Constant(ScalarExpr),
+}
+
+/// `top-nested [N] of Key [with others = V] by Aggregate [asc|desc], ...`.
+#[derive(Debug, Clone)]
+pub struct TopNestedPlan {
+    pub input: Arc<Plan>,
+    pub levels: Vec<TopNestedLevelPlan>,
+}
+
+/// One level: its output columns are the key, then the aggregate.
+#[derive(Debug, Clone)]
+pub struct TopNestedLevelPlan {
+    /// `N` (a constant); `None` keeps every value.
+    pub count: Option<ScalarExpr>,
+    pub key: ScalarExpr,
+    /// `with others = V`: one more row for the values not in the top.
+    pub others: Option<ScalarExpr>,
+    pub aggregate: AggregateCall,
+    pub descending: bool,
+}
+
+/// `mv-apply Items on (SubQuery)`: for each input row, its `mv-expand` rows (the
+/// sub-table) run through `sub`; the outputs are unioned, each after the input row's
+/// `extras` columns.
+#[derive(Debug, Clone)]
+pub struct MvApplyPlan {
+    /// The expansion, as `mv-expand` does it (its output is the sub-table).
+    pub expand: MvExpandPlan,
+    /// The sub-table's schema (the expansion's output).
+    pub expanded: Schema,
+    /// The sub-query, bound over a [`PlanKind::SubInput`] with the sub-table's schema.
+    pub sub: Arc<Plan>,
+    /// Input columns put before each sub-query output row (the non-expanded columns,
+    /// when the sub-query drops them).
+    pub extras: Vec<usize>,
 }

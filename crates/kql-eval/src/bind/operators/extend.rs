@@ -23,7 +23,6 @@ pub(super) struct Projection {
     computed: Vec<ScalarExpr>,
     /// Output columns with their names.
     output: Vec<(String, ProjectItem)>,
-    column_counter: usize,
 }
 
 impl Projection {
@@ -44,7 +43,6 @@ impl Projection {
             input,
             computed: Vec::new(),
             output,
-            column_counter: 0,
         }
     }
 
@@ -80,7 +78,7 @@ impl Projection {
                 Some(name) => name,
                 None => {
                     let output = &self.output;
-                    next_column_name(&mut self.column_counter, |n| {
+                    next_column_name(&mut binder.column_counter, |n| {
                         output.iter().any(|(o, _)| o == n)
                     })
                 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use kql_parser::ast::{Expr, JoinKind, ScalarType, Span};
 
 use crate::bind::{Binder, CheckError, RowScope};
-use crate::plan::{JoinPlan, Plan, PlanKind, ScalarExpr};
+use crate::plan::{JoinPlan, Plan, PlanKind, ScalarExpr, ScalarKind};
 
 impl Binder<'_> {
     pub(super) fn filter(
@@ -41,37 +41,72 @@ impl Binder<'_> {
     }
 }
 
-/// The join with the filter moved onto its left input, when the join is `innerunique`
-/// and the predicate reads only left-side columns.
+/// Moves the conjuncts of `predicate` that read only left-side columns below an
+/// `innerunique` join's deduplication (looking through `where`s stacked on the join);
+/// the other conjuncts stay above. `None` when nothing can move.
 fn push_below_innerunique(input: &Plan, predicate: &ScalarExpr, span: Span) -> Option<Plan> {
-    let PlanKind::Join(join) = &input.kind else {
-        return None;
-    };
-    if join.kind != JoinKind::InnerUnique {
-        return None;
-    }
-    let mut left_only = true;
-    predicate.for_each_column(&mut |c| {
-        left_only &= join.output.get(c).is_some_and(|(is_right, _)| !is_right)
-    });
-    if !left_only {
-        return None;
-    }
-    let on_left = predicate.map_columns(&|c| join.output.get(c).map_or(c, |&(_, i)| i));
-    let left = Arc::new(Plan {
-        schema: join.left.schema.clone(),
-        kind: PlanKind::Filter {
-            input: join.left.clone(),
-            predicate: on_left,
+    let mut conjuncts = Vec::new();
+    split_and(predicate, &mut conjuncts);
+    let (pushed, kept) = push_conjuncts(input, conjuncts, span)?;
+    Some(match and_all(kept) {
+        None => pushed,
+        Some(rest) => Plan {
+            schema: pushed.schema.clone(),
+            kind: PlanKind::Filter { input: Arc::new(pushed), predicate: rest },
+            span,
         },
-        span,
-    });
-    let join = JoinPlan {
-        left,
-        ..(**join).clone()
-    };
-    Some(Plan {
-        kind: PlanKind::Join(Box::new(join)),
-        ..input.clone()
+    })
+}
+
+/// Pushes what it can into `input`; returns the new input and the conjuncts left over.
+fn push_conjuncts(input: &Plan, conjuncts: Vec<ScalarExpr>, span: Span) -> Option<(Plan, Vec<ScalarExpr>)> {
+    match &input.kind {
+        // A `where` keeps its input's columns: look through it.
+        PlanKind::Filter { input: inner, predicate } => {
+            let (pushed, kept) = push_conjuncts(inner, conjuncts, span)?;
+            let plan = Plan {
+                kind: PlanKind::Filter { input: Arc::new(pushed), predicate: predicate.clone() },
+                ..input.clone()
+            };
+            Some((plan, kept))
+        }
+        PlanKind::Join(join) if join.kind == JoinKind::InnerUnique => {
+            let left_only = |e: &ScalarExpr| {
+                let mut ok = true;
+                e.for_each_column(&mut |c| ok &= join.output.get(c).is_some_and(|(is_right, _)| !is_right));
+                ok
+            };
+            let (to_push, kept): (Vec<ScalarExpr>, Vec<ScalarExpr>) = conjuncts.into_iter().partition(left_only);
+            let to_push = and_all(to_push)?;
+            let on_left = to_push.map_columns(&|c| join.output.get(c).map_or(c, |&(_, i)| i));
+            let left = Arc::new(Plan {
+                schema: join.left.schema.clone(),
+                kind: PlanKind::Filter { input: join.left.clone(), predicate: on_left },
+                span,
+            });
+            let join = JoinPlan { left, ..(**join).clone() };
+            Some((Plan { kind: PlanKind::Join(Box::new(join)), ..input.clone() }, kept))
+        }
+        _ => None,
+    }
+}
+
+/// `a and b and c` as `[a, b, c]`.
+fn split_and(e: &ScalarExpr, out: &mut Vec<ScalarExpr>) {
+    match &e.kind {
+        ScalarKind::Call { function, args } if function.name == "and" && args.len() == 2 => {
+            split_and(&args[0], out);
+            split_and(&args[1], out);
+        }
+        _ => out.push(e.clone()),
+    }
+}
+
+/// The conjunction of `parts` (`None` when empty).
+fn and_all(parts: Vec<ScalarExpr>) -> Option<ScalarExpr> {
+    let and = crate::functions::scalar("and")?;
+    parts.into_iter().reduce(|a, b| {
+        let span = a.span.to(b.span);
+        ScalarExpr { kind: ScalarKind::Call { function: and, args: vec![a, b] }, ty: ScalarType::Bool, span }
     })
 }

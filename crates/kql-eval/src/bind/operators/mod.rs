@@ -1,14 +1,27 @@
 //! Binding of tabular operators: one module per operator (or close family).
 
+mod as_invoke;
 mod count;
 mod distinct;
+mod evaluate;
 mod extend;
 mod filter;
+mod getschema;
 mod join;
+mod make_series;
+mod mv_apply;
+mod mv_expand;
+mod options;
+mod parse;
+mod parse_pattern;
 mod project;
+pub(crate) mod render;
+mod sample;
+mod serialize;
 mod sort;
 mod summarize;
 mod take;
+mod top_nested;
 mod union;
 
 use std::sync::Arc;
@@ -16,7 +29,7 @@ use std::sync::Arc;
 use kql_parser::ast::{Operator, OperatorKind};
 
 use super::{Binder, CheckError};
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanKind};
 
 impl Binder<'_> {
     /// Binds `input | op`.
@@ -25,6 +38,19 @@ impl Binder<'_> {
         input: Arc<Plan>,
         op: &Operator,
     ) -> Result<Arc<Plan>, CheckError> {
+        if let PlanKind::Render { .. } = input.kind {
+            return Err(CheckError::invalid(
+                "`render` must be the last operator of a query",
+                input.span,
+            ));
+        }
+        let serialized = std::mem::replace(&mut self.serialized, serialize::is_serialized(&input));
+        let plan = self.operator_kind(input, op);
+        self.serialized = serialized;
+        Ok(Arc::new(plan?))
+    }
+
+    fn operator_kind(&mut self, input: Arc<Plan>, op: &Operator) -> Result<Plan, CheckError> {
         let span = op.span;
         let plan = match &op.kind {
             OperatorKind::Where(predicate) => self.filter(input, predicate, span)?,
@@ -40,10 +66,24 @@ impl Binder<'_> {
             OperatorKind::Distinct(columns) => self.distinct(input, columns, span)?,
             OperatorKind::Sort(sort) => self.sort(input, &sort.keys, span)?,
             OperatorKind::Top(top) => self.top(input, top, span)?,
+            OperatorKind::TopNested(levels) => self.top_nested(input, levels, span)?,
+            OperatorKind::As(as_) => self.as_name(input, as_)?,
+            OperatorKind::Invoke(call) => self.invoke(input, call)?,
+            OperatorKind::Sample(count) => self.sample(input, count, span)?,
+            OperatorKind::SampleDistinct { count, column } => {
+                self.sample_distinct(input, count, column, span)?
+            }
             OperatorKind::Take(count) => self.take(input, count, span)?,
             OperatorKind::Count => self.count(input, span),
             OperatorKind::Union(union) => self.union(Some(input), union, span)?,
-            OperatorKind::Serialize(items) if items.is_empty() => return Ok(input),
+            OperatorKind::Serialize(items) => self.serialize(input, items, span)?,
+            OperatorKind::MvApply(apply) => self.mv_apply(input, apply, span)?,
+            OperatorKind::MvExpand(mv) => self.mv_expand(input, mv, span)?,
+            OperatorKind::MakeSeries(ms) => self.make_series(input, ms, span)?,
+            OperatorKind::Parse(parse) => self.parse(input, parse, span)?,
+            OperatorKind::Evaluate(evaluate) => self.evaluate(input, evaluate, span)?,
+            OperatorKind::GetSchema => self.getschema(input, span)?,
+            OperatorKind::Render(render) => self.render(input, render, span)?,
             other => {
                 return Err(CheckError::unsupported(
                     format!("the `{}` operator", operator_name(other)),
@@ -51,7 +91,7 @@ impl Binder<'_> {
                 ));
             }
         };
-        Ok(Arc::new(plan))
+        Ok(plan)
     }
 }
 

@@ -99,6 +99,19 @@ impl Binder<'_> {
             let mut matched = matched_columns(&input, std::slice::from_ref(&item.pattern))?;
             matched.retain(|i| !order.contains(i));
             let name = |i: &usize| input.schema.fields[*i].name.clone();
+            if matches!(item.order, Some(ReorderOrder::Asc | ReorderOrder::Desc)) {
+                // [U] Ordinal or case-insensitive order: refused where they differ.
+                let mut folded = matched.clone();
+                folded.sort_by_key(|i| name(i).to_lowercase());
+                let mut ordinal = matched.clone();
+                ordinal.sort_by_key(name);
+                if folded != ordinal {
+                    return Err(CheckError::unsupported(
+                        "`project-reorder asc/desc` of names that differ only in case order",
+                        item.span,
+                    ));
+                }
+            }
             match item.order {
                 Some(ReorderOrder::Asc) => matched.sort_by_key(name),
                 Some(ReorderOrder::Desc) => matched.sort_by_key(|i| std::cmp::Reverse(name(i))),

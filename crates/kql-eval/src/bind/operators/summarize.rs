@@ -33,7 +33,6 @@ impl Binder<'_> {
         let mut fields: Vec<Field> = Vec::new();
         let mut keys = Vec::new();
         let mut key_columns = Vec::new();
-        let mut counter = 0;
         for key in &s.by {
             let expr = self.scalar(&key.expr, &row)?;
             if let ScalarKind::Column(i) = expr.kind {
@@ -42,7 +41,7 @@ impl Binder<'_> {
             let name = match key.names.first() {
                 Some(n) => n.name.clone(),
                 None => derived_name(&key.expr).unwrap_or_else(|| {
-                    next_column_name(&mut counter, |n| fields.iter().any(|f| f.name == n))
+                    next_column_name(&mut self.column_counter, |n| fields.iter().any(|f| f.name == n))
                 }),
             };
             let name = unique_name(&name, |n| fields.iter().any(|f| f.name == n));
@@ -51,8 +50,9 @@ impl Binder<'_> {
         }
 
         let mut aggregates = Vec::new();
-        // Items that are expressions over aggregates, bound after the summarize.
-        let mut post: Vec<(String, Expr)> = Vec::new();
+        // The output in argument order: keys, then each item's columns; items that are
+        // expressions over aggregates are computed after the summarize.
+        let mut layout: Vec<Slot> = vec![Slot::Fields(0..fields.len())];
         let mut hidden = 0;
         for item in &s.aggregates {
             if let ExprKind::Call { name, args } = &item.expr.kind
@@ -61,10 +61,12 @@ impl Binder<'_> {
                 let call =
                     self.aggregate_call(function, args, &row, &key_columns, item.expr.span)?;
                 let names = output_names(item, function, args, &call, &input.schema);
+                let start = fields.len();
                 for (name, ty) in names.into_iter().zip(&call.outputs) {
                     let name = unique_name(&name, |n| fields.iter().any(|f| f.name == n));
                     fields.push(Field { name, ty: *ty });
                 }
+                layout.push(Slot::Fields(start..fields.len()));
                 aggregates.push(call);
                 continue;
             }
@@ -110,9 +112,9 @@ impl Binder<'_> {
             }
             let name = match item.names.first() {
                 Some(n) => n.name.clone(),
-                None => next_column_name(&mut counter, |n| fields.iter().any(|f| f.name == n)),
+                None => next_column_name(&mut self.column_counter, |n| fields.iter().any(|f| f.name == n)),
             };
-            post.push((name, rewritten));
+            layout.push(Slot::Post(name, rewritten));
         }
 
         let plan = Plan {
@@ -124,33 +126,35 @@ impl Binder<'_> {
             })),
             span,
         };
-        if post.is_empty() {
+        if !layout.iter().any(|slot| matches!(slot, Slot::Post(..))) {
             return Ok(plan);
         }
-        // Compute the expressions over aggregates, then drop the hidden columns.
+        // Compute the expressions over aggregates in their places; the hidden
+        // columns holding their aggregates are left out.
         let plan = Arc::new(plan);
         let mut projection = Projection::new(plan.clone(), false);
-        for (i, f) in plan.schema.fields.iter().enumerate() {
-            if !f.name.starts_with(HIDDEN) {
-                projection.set(f.name.clone(), ProjectItem::Input(i));
+        for slot in layout {
+            match slot {
+                Slot::Fields(range) => {
+                    for i in range {
+                        projection.set(plan.schema.fields[i].name.clone(), ProjectItem::Input(i));
+                    }
+                }
+                Slot::Post(name, expr) => {
+                    let item = NamedExpr {
+                        names: vec![Ident { name, span: expr.span }],
+                        span: expr.span,
+                        expr,
+                    };
+                    projection.add(self, &item, false)?;
+                }
             }
-        }
-        for (name, expr) in post {
-            let item = NamedExpr {
-                names: vec![Ident {
-                    name,
-                    span: expr.span,
-                }],
-                span: expr.span,
-                expr,
-            };
-            projection.add(self, &item, false)?;
         }
         Ok(projection.finish(span))
     }
 
     /// Binds one aggregate call's arguments (expanding `*` in `arg_max(X, *)`).
-    fn aggregate_call(
+    pub(super) fn aggregate_call(
         &mut self,
         function: &'static AggregateFunction,
         args: &[Expr],
@@ -222,8 +226,16 @@ impl Binder<'_> {
     }
 }
 
+/// Where a summarize item's output goes.
+enum Slot {
+    /// Columns of the summarize itself (keys, direct aggregates).
+    Fields(std::ops::Range<usize>),
+    /// An expression over aggregates, named, computed after the summarize.
+    Post(String, Expr),
+}
+
 /// The output column names of a direct aggregate item.
-fn output_names(
+pub(super) fn output_names(
     item: &NamedExpr,
     function: &AggregateFunction,
     args: &[Expr],

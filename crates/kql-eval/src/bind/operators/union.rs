@@ -65,7 +65,10 @@ impl Binder<'_> {
                     }
                 }
                 ExprKind::Name(ident) => legs.push((ident.name.clone(), self.tabular(table)?)),
-                _ => legs.push((format!("union_arg{}", legs.len()), self.tabular(table)?)),
+                _ => {
+                    let name = as_name(table).unwrap_or_else(|| format!("union_arg{}", legs.len()));
+                    legs.push((name, self.tabular(table)?));
+                }
             }
         }
         if legs.is_empty() {
@@ -113,6 +116,18 @@ impl Binder<'_> {
             })),
             span,
         })
+    }
+}
+
+/// The name a leg ending in `| as Name` gives itself (its `withsource` value).
+fn as_name(expr: &kql_parser::ast::Expr) -> Option<String> {
+    match &expr.kind {
+        ExprKind::Paren(inner) => as_name(inner),
+        ExprKind::Pipe { op, .. } => match &op.kind {
+            kql_parser::ast::OperatorKind::As(a) => Some(a.name.name.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -96,8 +96,8 @@ pub(crate) fn join(
                 .collect();
         }
         JoinKind::RightOuter | JoinKind::FullOuter => {
-            for r in 0..right.num_rows() {
-                if !right_matched[r] {
+            for (r, matched) in right_matched.iter().enumerate() {
+                if !matched {
                     pairs_left.push(None);
                     pairs_right.push(Some(r as u32));
                 }

@@ -9,6 +9,8 @@
 //! the narrowed node with a map from old to new output indexes, used to rewrite the
 //! expressions above it.
 
+mod nodes;
+
 use std::sync::Arc;
 
 use super::{
@@ -58,7 +60,13 @@ fn prune_node(plan: &Plan, required: &[bool]) -> (Plan, Mapping) {
                 identity(required.len()),
             )
         }
-        PlanKind::Range { .. } => (plan.clone(), identity(required.len())),
+        // Leaves that read no input: every column stays.
+        PlanKind::Range { .. }
+        | PlanKind::Constant(_)
+        | PlanKind::Late(_)
+        | PlanKind::SubInput => {
+            (plan.clone(), identity(required.len()))
+        }
         PlanKind::Filter { input, predicate } => {
             let mut need = required.to_vec();
             mark(predicate, &mut need);
@@ -210,6 +218,28 @@ fn prune_node(plan: &Plan, required: &[bool]) -> (Plan, Mapping) {
                 },
                 identity(required.len()),
             )
+        }
+        PlanKind::MvExpand(mv) => nodes::prune_mv_expand(plan, mv, required),
+        PlanKind::Parse(p) => nodes::prune_parse(plan, p, required),
+        PlanKind::MakeSeries(ms) => nodes::prune_make_series(plan, ms),
+        PlanKind::TopNested(t) => nodes::prune_top_nested(plan, t),
+        PlanKind::MvApply(m) => nodes::prune_mv_apply(plan, m),
+        PlanKind::Serialize { input } => {
+            let (input, map) = prune_node(input, required);
+            let schema = input.schema.clone();
+            let kind = PlanKind::Serialize {
+                input: Arc::new(input),
+            };
+            (Plan { kind, schema, span }, map)
+        }
+        PlanKind::Render { input, request } => {
+            let (input, map) = prune_node(input, required);
+            let schema = input.schema.clone();
+            let kind = PlanKind::Render {
+                input: Arc::new(input),
+                request: request.clone(),
+            };
+            (Plan { kind, schema, span }, map)
         }
         PlanKind::Materialize { id, input } => {
             // Shared by several readers with different needs: keep every column.

@@ -6,6 +6,9 @@
 //! The checksum: every value as text (null as ""), a row's values joined with U+001F,
 //! lines sorted by code point, each ended with `\n`, SHA-256 of the UTF-8 bytes.
 
+// A test that cannot read its inputs should fail loudly: unwrapping is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

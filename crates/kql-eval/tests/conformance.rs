@@ -5,6 +5,9 @@
 //! A wrong answer or a panic fails the test: where kql cannot answer exactly it must
 //! refuse. `KQL_CONFORMANCE=substring` runs only matching case ids and prints details.
 
+// A test that cannot read its inputs should fail loudly: unwrapping is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 

@@ -6,6 +6,9 @@
 //! Python evaluation of the same hunts; the snapshots pin the exact output (column
 //! names, types, order).
 
+// A test that cannot read its inputs should fail loudly: unwrapping is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 use std::sync::Arc;
 

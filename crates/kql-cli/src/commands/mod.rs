@@ -45,7 +45,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             }
         },
         Command::Run(args) => run::run(&args).map_err(|report| {
-            let failure = if report.downcast_ref::<SourceError>().is_some() {
+            let failure = if report.downcast_ref::<SourceError>().is_some()
+                || report.downcast_ref::<run::InputError>().is_some()
+            {
                 Failure::Input
             } else {
                 Failure::Query

@@ -134,6 +134,12 @@ pub fn run(args: &RunArgs) -> Result<(), Report> {
     Ok(())
 }
 
+/// A run failed on its input data (exit code 2), not on the query.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error(transparent)]
+#[diagnostic(transparent)]
+pub struct InputError(kql_eval::EvalError);
+
 impl render::Format {
     fn from_name(name: &str) -> Option<render::Format> {
         match name {

@@ -115,8 +115,13 @@ pub fn run(args: &RunArgs) -> Result<(), Report> {
                 .unwrap_or_else(|| miette::miette!("check failed"));
             first.with_source_code(named())
         })?;
-        let tables_out = kql_eval::run(&bound, &tables, &options)
-            .map_err(|e| Report::new(e).with_source_code(named()))?;
+        let tables_out = kql_eval::run(&bound, &tables, &options).map_err(|e| match e {
+            // Missing or unreadable data is the caller's input, not the query's fault.
+            kql_eval::EvalError::NoData { .. } | kql_eval::EvalError::Load(_) => {
+                Report::new(InputError(e))
+            }
+            other => Report::new(other).with_source_code(named()),
+        })?;
         let many = tables_out.len() > 1 || args.queries.len() > 1;
         for (i, t) in tables_out.into_iter().enumerate() {
             let name = if many {

@@ -17,34 +17,91 @@ use kql_parser::ast::{Expr, ExprKind, Literal};
 /// How a scalar function's unnamed call is named.
 enum NameKind {
     /// `prefix_` + the first argument's name (`strlen_s`), or `prefix_` without one.
-    PrefixAndFirstArgument(&'static str),
+    Prefixed(&'static str),
     /// The first argument's name (`tostring(x)` is `x`).
-    FirstArgument,
+    First,
     /// The argument's name, when there is exactly one.
-    OnlyArgument,
+    Only,
 }
 
 /// Scalar functions named after their first argument (`ResultNameKind.FirstArgument`).
 const FIRST_ARGUMENT: &[&str] = &[
-    "split", "parse_csv", "parsejson", "parse_json", "parse_xml", "format_datetime", "format_timespan",
-    "format_bytes", "tostring", "tohex", "todynamic", "toobject", "tolong", "toint", "toreal", "todouble",
-    "todatetime", "totimespan", "totime", "tobool", "toboolean", "todecimal", "toguid", "startofday", "bin",
-    "floor", "bin_at", "bin_auto", "binary_and", "binary_or", "binary_xor", "binary_not", "binary_shift_right",
-    "binary_shift_left", "bitset_count_ones", "series_fir", "series_outliers", "series_iir",
-    "series_fill_backward", "series_fill_forward", "series_fill_const", "series_fill_linear", "round",
-    "ceiling", "pow", "sqrt", "log", "log2", "log10", "exp", "exp2", "exp10", "cos", "sin", "tan", "acos",
-    "asin", "atan", "atan2", "abs", "rand", "gamma", "loggamma", "erf", "erfc",
+    "split",
+    "parse_csv",
+    "parsejson",
+    "parse_json",
+    "parse_xml",
+    "format_datetime",
+    "format_timespan",
+    "format_bytes",
+    "tostring",
+    "tohex",
+    "todynamic",
+    "toobject",
+    "tolong",
+    "toint",
+    "toreal",
+    "todouble",
+    "todatetime",
+    "totimespan",
+    "totime",
+    "tobool",
+    "toboolean",
+    "todecimal",
+    "toguid",
+    "startofday",
+    "bin",
+    "floor",
+    "bin_at",
+    "bin_auto",
+    "binary_and",
+    "binary_or",
+    "binary_xor",
+    "binary_not",
+    "binary_shift_right",
+    "binary_shift_left",
+    "bitset_count_ones",
+    "series_fir",
+    "series_outliers",
+    "series_iir",
+    "series_fill_backward",
+    "series_fill_forward",
+    "series_fill_const",
+    "series_fill_linear",
+    "round",
+    "ceiling",
+    "pow",
+    "sqrt",
+    "log",
+    "log2",
+    "log10",
+    "exp",
+    "exp2",
+    "exp10",
+    "cos",
+    "sin",
+    "tan",
+    "acos",
+    "asin",
+    "atan",
+    "atan2",
+    "abs",
+    "rand",
+    "gamma",
+    "loggamma",
+    "erf",
+    "erfc",
 ];
 
 fn scalar_kind(name: &str) -> Option<NameKind> {
     Some(match name {
-        "strlen" => NameKind::PrefixAndFirstArgument("strlen"),
-        "string_size" => NameKind::PrefixAndFirstArgument("string_size"),
-        "gettype" => NameKind::PrefixAndFirstArgument("type"),
-        "treepath" => NameKind::PrefixAndFirstArgument("tree"),
-        "repeat" => NameKind::PrefixAndFirstArgument("repeat"),
-        "make_datetime" | "make_timespan" => NameKind::OnlyArgument,
-        n if FIRST_ARGUMENT.contains(&n) => NameKind::FirstArgument,
+        "strlen" => NameKind::Prefixed("strlen"),
+        "string_size" => NameKind::Prefixed("string_size"),
+        "gettype" => NameKind::Prefixed("type"),
+        "treepath" => NameKind::Prefixed("tree"),
+        "repeat" => NameKind::Prefixed("repeat"),
+        "make_datetime" | "make_timespan" => NameKind::Only,
+        n if FIRST_ARGUMENT.contains(&n) => NameKind::First,
         _ => return None,
     })
 }
@@ -55,7 +112,9 @@ pub(crate) fn derived_name(expr: &Expr) -> Option<String> {
     match &expr.kind {
         ExprKind::Name(ident) => Some(ident.name.clone()),
         ExprKind::Paren(inner) => derived_name(inner),
-        ExprKind::Member { target, name } => Some(path_name(derived_name(target), Some(name.name.clone()))),
+        ExprKind::Member { target, name } => {
+            Some(path_name(derived_name(target), Some(name.name.clone())))
+        }
         ExprKind::Index { target, index } => {
             let selector = match &index.kind {
                 ExprKind::Literal(Literal::String(s)) => Some(s.value.clone()),
@@ -82,10 +141,10 @@ fn path_name(left: Option<String>, right: Option<String>) -> String {
 /// The name of an unnamed call of scalar function `name`.
 fn call_name(name: &str, args: &[Expr]) -> Option<String> {
     match scalar_kind(name)? {
-        NameKind::FirstArgument => derived_name(args.first()?),
-        NameKind::OnlyArgument if args.len() == 1 => derived_name(&args[0]),
-        NameKind::OnlyArgument => None,
-        NameKind::PrefixAndFirstArgument(prefix) => Some(prefixed(prefix, args)),
+        NameKind::First => derived_name(args.first()?),
+        NameKind::Only if args.len() == 1 => derived_name(&args[0]),
+        NameKind::Only => None,
+        NameKind::Prefixed(prefix) => Some(prefixed(prefix, args)),
     }
 }
 
@@ -113,7 +172,10 @@ pub fn unique_name(base: &str, taken: impl Fn(&str) -> bool) -> String {
 pub(crate) fn aggregate_name(prefix: Option<&str>, args: &[Expr]) -> String {
     match prefix {
         Some(p) => prefixed(p, args),
-        None => args.first().and_then(derived_name).unwrap_or_else(|| "any_arg0".to_string()),
+        None => args
+            .first()
+            .and_then(derived_name)
+            .unwrap_or_else(|| "any_arg0".to_string()),
     }
 }
 
@@ -149,7 +211,10 @@ mod tests {
     fn names_follow_kusto_language() {
         assert_eq!(name_of("strlen(s)").as_deref(), Some("strlen_s"));
         assert_eq!(name_of("strlen(a + b)").as_deref(), Some("strlen_"));
-        assert_eq!(name_of("tostring(parse_json(x).Phish)").as_deref(), Some("x_Phish"));
+        assert_eq!(
+            name_of("tostring(parse_json(x).Phish)").as_deref(),
+            Some("x_Phish")
+        );
         assert_eq!(name_of("d['key']").as_deref(), Some("d_key"));
         assert_eq!(name_of("a[0]").as_deref(), Some("a_0"));
         assert_eq!(name_of("a[-1]").as_deref(), Some("a_"));
@@ -164,7 +229,10 @@ mod tests {
     fn aggregate_names_use_the_argument_name() {
         let args = |src: &str| vec![kql_parser::parse_expr(src).unwrap()];
         assert_eq!(aggregate_name(Some("sum"), &args("tolong(x)")), "sum_x");
-        assert_eq!(aggregate_name(Some("max"), &args("strlen(s)")), "max_strlen_s");
+        assert_eq!(
+            aggregate_name(Some("max"), &args("strlen(s)")),
+            "max_strlen_s"
+        );
         assert_eq!(aggregate_name(Some("sum"), &args("x * 2")), "sum_");
         assert_eq!(aggregate_name(Some("count"), &[]), "count_");
         assert_eq!(aggregate_name(None, &args("tostring(x)")), "x");

@@ -124,8 +124,12 @@ fn arith_result(op: &str, a: ScalarType, b: ScalarType) -> Option<ScalarType> {
 /// One typing rule per operator: the rule is all a call's typing sees, and
 /// `timespan / timespan` (real) differs from `timespan + timespan` (timespan).
 fn arith_type_for(op: &str, args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
-    arith_result(op, args[0].ty, args[1].ty)
-        .ok_or_else(|| TypeError::call(format!("`{op}` is not defined between {} and {}", args[0].ty, args[1].ty)))
+    arith_result(op, args[0].ty, args[1].ty).ok_or_else(|| {
+        TypeError::call(format!(
+            "`{op}` is not defined between {} and {}",
+            args[0].ty, args[1].ty
+        ))
+    })
 }
 
 fn add_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {

@@ -201,11 +201,19 @@ mod tests {
     fn every_function_name_is_registered_once() {
         let mut seen = HashSet::new();
         for f in scalar_functions() {
-            assert!(seen.insert(f.name), "scalar function `{}` is registered twice", f.name);
+            assert!(
+                seen.insert(f.name),
+                "scalar function `{}` is registered twice",
+                f.name
+            );
         }
         let mut seen = HashSet::new();
         for f in aggregate::FUNCTIONS {
-            assert!(seen.insert(f.name), "aggregate `{}` is registered twice", f.name);
+            assert!(
+                seen.insert(f.name),
+                "aggregate `{}` is registered twice",
+                f.name
+            );
         }
     }
 

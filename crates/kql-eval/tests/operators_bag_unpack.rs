@@ -84,3 +84,13 @@ fn refusals() {
     assert!(error("print x = 1 | evaluate pivot(x)").contains("pivot"));
     assert!(error("print s = 'a' | evaluate bag_unpack(s)").contains("dynamic"));
 }
+
+#[test]
+fn a_late_query_keeps_its_render_request() {
+    let q =
+        format!("{PEOPLE} | evaluate bag_unpack(d) | summarize count() by Name | render piechart");
+    let bound = bind(&q).unwrap();
+    let request = bound.queries[0].render_request().expect("render request");
+    assert_eq!(request.chart, "piechart");
+    assert_eq!(rows(&q).len(), 3);
+}

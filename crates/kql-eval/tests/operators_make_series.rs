@@ -63,13 +63,22 @@ fn series_per_key_and_constant_items() {
 }
 
 #[test]
+fn out_of_range_rows_still_make_a_series() {
+    // make-series-operator.md, "Returns": rows are grouped by keys and bins, then each
+    // key's bins inside [from, to) are laid out; a key with none gets all defaults.
+    let q = "datatable(T: long, K: string) [1, 'a', 20, 'b', 3, 'a']
+             | make-series count() on T from 0 to 4 step 1 by K";
+    assert_eq!(rows(q), ["a|[0,1,0,1]|[0,1,2,3]", "b|[0,0,0,0]|[0,1,2,3]"]);
+}
+
+#[test]
 fn refusals() {
     let q = "datatable(T: long) [1] | make-series count() on T in range(0, 10, 1)";
     assert!(error(q).contains("in range"));
     let q = "datatable(T: long, s: string) [1, 'a'] | make-series max(s) on T step 1";
     assert!(error(q).contains("numeric"));
-    // A series whose rows all fall outside from/to: Kusto's answer is unknown.
-    let q = "datatable(T: long, K: string) [1, 'a', 20, 'b'] | make-series count() on T from 0 to 10 step 1 by K";
+    // A series whose rows all fall outside the range has no known bounds without from/to.
+    let q = "datatable(T: long, K: string) [1, 'a', -5, 'b'] | make-series count() on T from 0 step 1 by K";
     assert!(error(q).contains("cannot tell"));
     let q = "datatable(T: long) [1] | make-series count() on T from 0 to 10 step 0";
     assert!(error(q).contains("positive"));

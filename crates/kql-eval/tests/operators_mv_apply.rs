@@ -13,13 +13,17 @@ fn internal_mv_expand() {
              | mv-apply Arr2=Arr to typeof(long) on (take 100)";
     let (header, _) = eval(q);
     assert_eq!(header, ["index:int", "Arr:dynamic", "Arr2:long"]);
-    assert_eq!(rows(q), ["0|[7]|7", "1|[6,11,7]|6", "1|[6,11,7]|11", "1|[6,11,7]|7"]);
+    assert_eq!(
+        rows(q),
+        ["0|[7]|7", "1|[6,11,7]|6", "1|[6,11,7]|11", "1|[6,11,7]|7"]
+    );
 }
 
 #[test]
 fn largest_element_and_top_two() {
     // "Getting the largest element from the array".
-    let q = "datatable (index: int, Arr: dynamic) [0, dynamic([1, 5, 3]), 1, dynamic([10, 2, 5, 7])]
+    let q =
+        "datatable (index: int, Arr: dynamic) [0, dynamic([1, 5, 3]), 1, dynamic([10, 2, 5, 7])]
              | mv-apply topElem=Arr to typeof(long) on (top 1 by topElem)";
     assert_eq!(rows(q), ["0|[1,5,3]|5", "1|[10,2,5,7]|10"]);
     // "Find top two elements in an array" (conformance mv-apply-operator-03).
@@ -36,8 +40,14 @@ fn with_itemindex() {
     let q = "datatable (row: int, Arr: dynamic) [0, dynamic([5, 1, 3]), 1, dynamic([4, 10, 8, 7])]
              | mv-apply with_itemindex=index value=Arr to typeof(long) on (where index >= 2)";
     let (header, _) = eval(q);
-    assert_eq!(header, ["row:int", "Arr:dynamic", "value:long", "index:long"]);
-    assert_eq!(rows(q), ["0|[5,1,3]|3|2", "1|[4,10,8,7]|8|2", "1|[4,10,8,7]|7|3"]);
+    assert_eq!(
+        header,
+        ["row:int", "Arr:dynamic", "value:long", "index:long"]
+    );
+    assert_eq!(
+        rows(q),
+        ["0|[5,1,3]|3|2", "1|[4,10,8,7]|8|2", "1|[4,10,8,7]|7|3"]
+    );
 }
 
 #[test]

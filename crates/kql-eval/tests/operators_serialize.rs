@@ -51,9 +51,17 @@ fn ranks() {
 fn window_functions_need_a_serialized_input() {
     let e = error("datatable(x:long) [1, 2] | extend n = row_number()");
     assert!(e.contains("serialized"), "{e}");
-    assert!(error("datatable(x:long) [1] | summarize count() by x | extend p = prev(x)").contains("serialized"));
+    assert!(
+        error("datatable(x:long) [1] | summarize count() by x | extend p = prev(x)")
+            .contains("serialized")
+    );
     // Order-keeping operators keep it.
-    assert_eq!(rows("datatable(x:long) [2, 1] | serialize | where x > 0 | project x | extend n = row_number()"), ["2|1", "1|2"]);
+    assert_eq!(
+        rows(
+            "datatable(x:long) [2, 1] | serialize | where x > 0 | project x | extend n = row_number()"
+        ),
+        ["2|1", "1|2"]
+    );
 }
 
 #[test]

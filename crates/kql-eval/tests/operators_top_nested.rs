@@ -32,12 +32,18 @@ fn latest_records_per_identity() {
 
 #[test]
 fn columns_are_named_per_level() {
-    let q = "datatable(State:string, Type:string, Damage:long) ['A', 'x', 5, 'A', 'y', 1, 'B', 'x', 2]
+    let q =
+        "datatable(State:string, Type:string, Damage:long) ['A', 'x', 5, 'A', 'y', 1, 'B', 'x', 2]
              | top-nested 1 of State by sum(Damage), top-nested 1 of Type by sum(Damage)";
     let (header, body) = eval(q);
     assert_eq!(
         header,
-        ["State:string", "aggregated_State:long", "Type:string", "aggregated_Type:long"]
+        [
+            "State:string",
+            "aggregated_State:long",
+            "Type:string",
+            "aggregated_Type:long"
+        ]
     );
     assert_eq!(body, [["A", "6", "x", "5"]]);
     let q = "datatable(State:string, Damage:long) ['A', 5, 'B', 1, 'C', 2]

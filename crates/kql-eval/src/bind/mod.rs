@@ -76,8 +76,8 @@ pub fn bind_script(
             StatementKind::Query(expr) => match binder.tabular(expr) {
                 Ok(plan) => queries.push(Arc::unwrap_or_clone(plan)),
                 Err(CheckError::NeedsData { .. }) => {
-                    let catalog = catalog
-                        .get_or_insert_with(|| Arc::new(Catalog::snapshot(tables, script)));
+                    let catalog =
+                        catalog.get_or_insert_with(|| Arc::new(Catalog::snapshot(tables, script)));
                     let late = binder.late_query(expr, catalog);
                     queries.push(Plan {
                         kind: PlanKind::Late(Arc::new(late)),

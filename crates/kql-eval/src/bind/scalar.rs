@@ -210,6 +210,24 @@ impl Binder<'_> {
         if name == "pack_all" {
             return self.pack_all(args, row, span);
         }
+        if name == "column_names_of" {
+            let [table] = args else {
+                return Err(CheckError::invalid(
+                    "`column_names_of` takes one tabular argument",
+                    span,
+                ));
+            };
+            // q/column-names-of-function.md: the names, as a dynamic array.
+            let plan = self.tabular(table)?;
+            let names = plan
+                .schema
+                .fields
+                .iter()
+                .map(|f| Dynamic::String(f.name.as_str().into()))
+                .collect();
+            let value = Value::Dynamic(Dynamic::Array(Arc::new(names)));
+            return Ok(ScalarExpr::literal(value, ScalarType::Dynamic, span));
+        }
         if let Some(Binding::Function(def)) = self.scopes.lookup(name) {
             return self.with_function_scope(&def, args, *row, expr, |b| b.scalar(&def.body, row));
         }
@@ -291,11 +309,19 @@ impl Binder<'_> {
         let fields = row.schema.map(|s| s.fields.as_slice()).unwrap_or_default();
         if fields.is_empty() {
             let empty = Dynamic::Bag(Arc::new(Default::default()));
-            return Ok(ScalarExpr::literal(Value::Dynamic(empty), ScalarType::Dynamic, span));
+            return Ok(ScalarExpr::literal(
+                Value::Dynamic(empty),
+                ScalarType::Dynamic,
+                span,
+            ));
         }
         let mut bound = Vec::with_capacity(fields.len() * 2);
         for (i, f) in fields.iter().enumerate() {
-            bound.push(ScalarExpr::literal(Value::string(&f.name), ScalarType::String, span));
+            bound.push(ScalarExpr::literal(
+                Value::string(&f.name),
+                ScalarType::String,
+                span,
+            ));
             bound.push(ScalarExpr {
                 kind: ScalarKind::Column(i),
                 ty: f.ty,

@@ -74,95 +74,117 @@ impl<'a> Executor<'a> {
 
     /// Executes a plan to a table.
     pub fn execute(&mut self, plan: &Plan) -> Result<Arc<Table>, EvalError> {
-        let table = match &plan.kind {
-            PlanKind::Scan(table) => {
-                self.data
-                    .load(&table.name, &table.full_schema, &table.columns)?
-            }
-            PlanKind::Rows { values } => operators::rows(self, plan, values)?,
-            PlanKind::Range { from, to, step } => operators::range(self, plan, from, to, step)?,
-            PlanKind::Filter { input, predicate } => {
-                let input = self.execute(input)?;
-                operators::filter(self, &input, predicate)?
-            }
-            PlanKind::Project {
-                input,
-                computed,
-                output,
-            } => {
-                let input = self.execute(input)?;
-                operators::project(self, &input, computed, output, &plan.schema)?
-            }
-            PlanKind::Summarize(s) => {
-                let input = self.execute(&s.input)?;
-                operators::summarize(self, &input, s, &plan.schema)?
-            }
-            PlanKind::Join(j) => {
-                let left = self.execute(&j.left)?;
-                let right = self.execute(&j.right)?;
-                operators::join(self, &left, &right, j, &plan.schema)?
-            }
-            PlanKind::Distinct { input, columns } => {
-                let input = self.execute(input)?;
-                operators::distinct(&input, columns, &plan.schema)?
-            }
-            PlanKind::Sort { input, keys } => {
-                let input = self.execute(input)?;
-                operators::sort(self, &input, keys)?
-            }
-            PlanKind::Take { input, count } => {
-                let input = self.execute(input)?;
-                operators::take(self, &input, count)?
-            }
-            PlanKind::Count { input } => {
-                let input = self.execute(input)?;
-                operators::count(&input, &plan.schema)?
-            }
-            PlanKind::Union(u) => {
-                let inputs = u
-                    .inputs
-                    .iter()
-                    .map(|p| self.execute(p))
-                    .collect::<Result<Vec<_>, _>>()?;
-                operators::union(&inputs, u, &plan.schema)?
-            }
-            PlanKind::MvExpand(mv) => {
-                let input = self.execute(&mv.input)?;
-                operators::mv_expand(self, &input, mv, plan)?
-            }
-            PlanKind::MvApply(m) => {
-                let input = self.execute(&m.expand.input)?;
-                operators::mv_apply(self, &input, m, plan)?
-            }
-            PlanKind::SubInput => self
-                .sub_inputs
-                .last()
-                .cloned()
-                .ok_or_else(|| EvalError::Internal("a sub-query outside its operator".into()))?,
-            PlanKind::TopNested(t) => {
-                let input = self.execute(&t.input)?;
-                operators::top_nested(self, &input, t, plan)?
-            }
-            PlanKind::MakeSeries(ms) => {
-                let input = self.execute(&ms.input)?;
-                operators::make_series(self, &input, ms, plan)?
-            }
-            PlanKind::Parse(p) => {
-                let input = self.execute(&p.input)?;
-                operators::parse(self, &input, p, plan)?
-            }
-            PlanKind::Render { input, .. } | PlanKind::Serialize { input } => self.execute(input)?,
-            PlanKind::Constant(table) => table.clone(),
-            PlanKind::Late(query) => operators::late(self, query)?,
-            PlanKind::Materialize { id, input } => {
-                if let Some(t) = self.materialized.get(id) {
-                    return Ok(t.clone());
+        let table =
+            match &plan.kind {
+                PlanKind::Scan(table) => {
+                    self.data
+                        .load(&table.name, &table.full_schema, &table.columns)?
                 }
-                let t = self.execute(input)?;
-                self.materialized.insert(*id, t.clone());
-                t
-            }
-        };
+                PlanKind::Rows { values } => operators::rows(self, plan, values)?,
+                PlanKind::Range { from, to, step } => operators::range(self, plan, from, to, step)?,
+                PlanKind::Filter { input, predicate } => {
+                    let input = self.execute(input)?;
+                    operators::filter(self, &input, predicate)?
+                }
+                PlanKind::Project {
+                    input,
+                    computed,
+                    output,
+                } => {
+                    let input = self.execute(input)?;
+                    operators::project(self, &input, computed, output, &plan.schema)?
+                }
+                PlanKind::Summarize(s) => {
+                    let input = self.execute(&s.input)?;
+                    operators::summarize(self, &input, s, &plan.schema)?
+                }
+                PlanKind::Join(j) => {
+                    let left = self.execute(&j.left)?;
+                    let right = self.execute(&j.right)?;
+                    operators::join(self, &left, &right, j, &plan.schema)?
+                }
+                PlanKind::Distinct { input, columns } => {
+                    let input = self.execute(input)?;
+                    operators::distinct(&input, columns, &plan.schema)?
+                }
+                PlanKind::Sort { input, keys } => {
+                    let input = self.execute(input)?;
+                    operators::sort(self, &input, keys)?
+                }
+                PlanKind::Take { input, count } => {
+                    let input = self.execute(input)?;
+                    operators::take(self, &input, count)?
+                }
+                PlanKind::Count { input } => {
+                    let input = self.execute(input)?;
+                    operators::count(&input, &plan.schema)?
+                }
+                PlanKind::Union(u) => {
+                    let inputs = u
+                        .inputs
+                        .iter()
+                        .map(|p| self.execute(p))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    operators::union(&inputs, u, &plan.schema)?
+                }
+                PlanKind::MvExpand(mv) => {
+                    let input = self.execute(&mv.input)?;
+                    operators::mv_expand(self, &input, mv, plan)?
+                }
+                PlanKind::MvApply(m) => {
+                    let input = self.execute(&m.expand.input)?;
+                    operators::mv_apply(self, &input, m, plan)?
+                }
+                PlanKind::Partition {
+                    input,
+                    column,
+                    sub,
+                    legacy,
+                } => {
+                    let input = self.execute(input)?;
+                    operators::partition(self, &input, *column, sub, *legacy, plan)?
+                }
+                PlanKind::Ipv4Lookup {
+                    input,
+                    lookup,
+                    ip,
+                    range,
+                    return_unmatched,
+                } => {
+                    let input = self.execute(input)?;
+                    let lookup = self.execute(lookup)?;
+                    let keys = (*ip, *range);
+                    operators::ipv4_lookup(self, &input, &lookup, keys, *return_unmatched, plan)?
+                }
+                PlanKind::SubInput => self.sub_inputs.last().cloned().ok_or_else(|| {
+                    EvalError::Internal("a sub-query outside its operator".into())
+                })?,
+                PlanKind::TopNested(t) => {
+                    let input = self.execute(&t.input)?;
+                    operators::top_nested(self, &input, t, plan)?
+                }
+                PlanKind::MakeSeries(ms) => {
+                    let input = self.execute(&ms.input)?;
+                    operators::make_series(self, &input, ms, plan)?
+                }
+                PlanKind::Parse(p) => {
+                    let input = self.execute(&p.input)?;
+                    operators::parse(self, &input, p, plan)?
+                }
+                PlanKind::Render { input, .. } | PlanKind::Serialize { input } => {
+                    self.execute(input)?
+                }
+                PlanKind::Constant(table) => table.clone(),
+                PlanKind::Late(query) => operators::late(self, query)?,
+                PlanKind::Materialize { id, input } => {
+                    if let Some(t) = self.materialized.get(id) {
+                        return Ok(t.clone());
+                    }
+                    let t = self.execute(input)?;
+                    self.materialized.insert(*id, t.clone());
+                    t
+                }
+            };
         self.check_rows(table.num_rows(), plan)?;
         Ok(table)
     }

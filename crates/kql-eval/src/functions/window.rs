@@ -88,16 +88,21 @@ pub(super) static FUNCTIONS: &[ScalarFunction] = &[
 
 fn restart_arg(args: &[ArgInfo<'_>], i: usize) -> Result<(), TypeError> {
     match args.get(i) {
-        Some(a) if a.ty != ScalarType::Bool => Err(TypeError::arg(i, "expected a bool restart predicate")),
+        Some(a) if a.ty != ScalarType::Bool => {
+            Err(TypeError::arg(i, "expected a bool restart predicate"))
+        }
         _ => Ok(()),
     }
 }
 
 fn row_number_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
-    if let Some(start) = args.first() {
-        if !matches!(start.ty, ScalarType::Int | ScalarType::Long) || start.literal.is_none() {
-            return Err(TypeError::arg(0, "the starting index must be a constant long"));
-        }
+    if let Some(start) = args.first()
+        && (!matches!(start.ty, ScalarType::Int | ScalarType::Long) || start.literal.is_none())
+    {
+        return Err(TypeError::arg(
+            0,
+            "the starting index must be a constant long",
+        ));
     }
     restart_arg(args, 1)?;
     Ok(ScalarType::Long)
@@ -107,15 +112,24 @@ fn shift_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
     let ty = args[0].ty;
     if let Some(offset) = args.get(1) {
         let ok = matches!(offset.ty, ScalarType::Int | ScalarType::Long)
-            && offset.literal.and_then(Value::as_i64).is_some_and(|n| n >= 0);
+            && offset
+                .literal
+                .and_then(Value::as_i64)
+                .is_some_and(|n| n >= 0);
         if !ok {
-            return Err(TypeError::arg(1, "the offset must be a constant, non-negative long"));
+            return Err(TypeError::arg(
+                1,
+                "the offset must be a constant, non-negative long",
+            ));
         }
     }
     if let Some(default) = args.get(2) {
         let null = default.literal.is_some_and(Value::is_null);
         if default.ty != ty && !null {
-            return Err(TypeError::arg(2, format!("the default must be a {ty}, like the column")));
+            return Err(TypeError::arg(
+                2,
+                format!("the default must be a {ty}, like the column"),
+            ));
         }
     }
     Ok(ty)
@@ -124,7 +138,10 @@ fn shift_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
 fn cumsum_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
     let ty = args[0].ty;
     if !matches!(ty, ScalarType::Int | ScalarType::Long | ScalarType::Real) {
-        return Err(TypeError::arg(0, format!("expected an int, long or real, got {ty}")));
+        return Err(TypeError::arg(
+            0,
+            format!("expected an int, long or real, got {ty}"),
+        ));
     }
     restart_arg(args, 1)?;
     Ok(ty)
@@ -137,7 +154,12 @@ fn rank_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
 
 /// Row `r` of the restart predicate (true only for `true`).
 fn restarts<'a>(call: &'a ScalarCall<'a>, i: usize) -> impl Fn(usize) -> bool + 'a {
-    move |r| matches!(call.args.get(i).map(|a| a.value(r)), Some(Value::Bool(true)))
+    move |r| {
+        matches!(
+            call.args.get(i).map(|a| a.value(r)),
+            Some(Value::Bool(true))
+        )
+    }
 }
 
 fn long_column(values: Vec<i64>) -> Datum {
@@ -145,13 +167,21 @@ fn long_column(values: Vec<i64>) -> Datum {
 }
 
 fn row_number(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
-    let start = call.args.first().and_then(|a| a.value(0).as_i64()).unwrap_or(1);
+    let start = call
+        .args
+        .first()
+        .and_then(|a| a.value(0).as_i64())
+        .unwrap_or(1);
     let restart = restarts(call, 1);
     let mut out = Vec::with_capacity(call.rows);
     let mut n = start;
     for r in 0..call.rows {
         if r > 0 {
-            n = if restart(r) { start } else { n.saturating_add(1) };
+            n = if restart(r) {
+                start
+            } else {
+                n.saturating_add(1)
+            };
         }
         out.push(n);
     }
@@ -159,13 +189,21 @@ fn row_number(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
 }
 
 fn shift(call: &ScalarCall<'_>, backwards: bool) -> Result<Datum, EvalError> {
-    let offset = call.args.get(1).and_then(|a| a.value(0).as_i64()).unwrap_or(1);
+    let offset = call
+        .args
+        .get(1)
+        .and_then(|a| a.value(0).as_i64())
+        .unwrap_or(1);
     let offset = usize::try_from(offset).unwrap_or(usize::MAX);
     let default = call.args.get(2).map(|a| a.value(0)).unwrap_or(Value::Null);
     let column = call.args[0].clone().into_column(call.out, call.rows)?;
     let rows = call.rows;
     let source = |r: usize| -> Option<u32> {
-        let s = if backwards { r.checked_sub(offset)? } else { r.checked_add(offset)? };
+        let s = if backwards {
+            r.checked_sub(offset)?
+        } else {
+            r.checked_add(offset)?
+        };
         (s < rows).then_some(s as u32)
     };
     let indexes: Vec<Option<u32>> = (0..rows).map(source).collect();
@@ -210,7 +248,11 @@ fn row_cumsum(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
             for r in 0..call.rows {
                 let v = term.value(r).as_i64().ok_or_else(null_term)?;
                 let v = i32::try_from(v).map_err(|_| null_term())?;
-                sum = if r == 0 || restart(r) { v } else { sum.wrapping_add(v) };
+                sum = if r == 0 || restart(r) {
+                    v
+                } else {
+                    sum.wrapping_add(v)
+                };
                 b.push_i32(sum)?;
             }
         }
@@ -218,7 +260,11 @@ fn row_cumsum(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
             let mut sum: i64 = 0;
             for r in 0..call.rows {
                 let v = term.value(r).as_i64().ok_or_else(null_term)?;
-                sum = if r == 0 || restart(r) { v } else { sum.wrapping_add(v) };
+                sum = if r == 0 || restart(r) {
+                    v
+                } else {
+                    sum.wrapping_add(v)
+                };
                 b.push_i64(sum)?;
             }
         }

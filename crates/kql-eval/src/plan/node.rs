@@ -82,6 +82,24 @@ pub enum PlanKind {
     TopNested(Box<TopNestedPlan>),
     /// `mv-apply`: a sub-query run on each input row's expansion.
     MvApply(Box<MvApplyPlan>),
+    /// `partition by Column (SubQuery)`: the sub-query run on each group of rows with
+    /// one value of `column`; the results are concatenated.
+    Partition {
+        input: Arc<Plan>,
+        column: usize,
+        sub: Arc<Plan>,
+        /// The legacy strategy (the default) allows at most 64 partitions.
+        legacy: bool,
+    },
+    /// `evaluate ipv4_lookup(Lookup, IpColumn, RangeColumn [, return_unmatched])`: the
+    /// input's columns, then the lookup table's for the range holding each address.
+    Ipv4Lookup {
+        input: Arc<Plan>,
+        lookup: Arc<Plan>,
+        ip: usize,
+        range: usize,
+        return_unmatched: bool,
+    },
     /// The implicit input of a sub-query (`mv-apply ... on (...)`): the table the
     /// executor is currently applying it to.
     SubInput,

@@ -39,25 +39,30 @@ impl Binder<'_> {
         };
         let Some(Binding::Function(def)) = self.scopes.lookup(&name.name) else {
             return Err(CheckError::unsupported(
-                format!("`invoke` of `{}` (only functions defined with `let`)", name.name),
+                format!(
+                    "`invoke` of `{}` (only functions defined with `let`)",
+                    name.name
+                ),
                 name.span,
             ));
         };
-        if !matches!(def.params.first().map(|p| &p.ty), Some(ParamType::Tabular { .. })) {
+        if !matches!(
+            def.params.first().map(|p| &p.ty),
+            Some(ParamType::Tabular { .. })
+        ) {
             return Err(CheckError::invalid(
-                format!("`{}` does not take a table as its first parameter", name.name),
+                format!(
+                    "`{}` does not take a table as its first parameter",
+                    name.name
+                ),
                 name.span,
             ));
         }
         let first = Binding::Tabular(input);
-        let plan = self.with_function_scope_from(
-            &def,
-            Some(first),
-            args,
-            RowScope::empty(),
-            call,
-            |b| b.tabular(&def.body),
-        )?;
+        let plan =
+            self.with_function_scope_from(&def, Some(first), args, RowScope::empty(), call, |b| {
+                b.tabular(&def.body)
+            })?;
         Ok(Arc::unwrap_or_clone(plan))
     }
 }

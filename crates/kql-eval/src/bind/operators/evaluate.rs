@@ -1,4 +1,5 @@
-//! `evaluate Plugin(...)`: `bag_unpack` is supported; other plugins are refused by name.
+//! `evaluate Plugin(...)`: `bag_unpack` and `ipv4_lookup` (`ipv4_lookup.rs`) are
+//! supported; other plugins are refused by name.
 //!
 //! ```kql
 //! T | evaluate bag_unpack(AR)                          // one column per key of AR
@@ -33,6 +34,7 @@ impl Binder<'_> {
         }
         match name.name.as_str() {
             "bag_unpack" => self.bag_unpack(input, args, span),
+            "ipv4_lookup" => self.ipv4_lookup(input, args, span),
             other => Err(CheckError::unsupported(
                 format!("the `{other}` plugin of `evaluate`"),
                 name.span,

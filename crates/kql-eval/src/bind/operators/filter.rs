@@ -52,20 +52,33 @@ fn push_below_innerunique(input: &Plan, predicate: &ScalarExpr, span: Span) -> O
         None => pushed,
         Some(rest) => Plan {
             schema: pushed.schema.clone(),
-            kind: PlanKind::Filter { input: Arc::new(pushed), predicate: rest },
+            kind: PlanKind::Filter {
+                input: Arc::new(pushed),
+                predicate: rest,
+            },
             span,
         },
     })
 }
 
 /// Pushes what it can into `input`; returns the new input and the conjuncts left over.
-fn push_conjuncts(input: &Plan, conjuncts: Vec<ScalarExpr>, span: Span) -> Option<(Plan, Vec<ScalarExpr>)> {
+fn push_conjuncts(
+    input: &Plan,
+    conjuncts: Vec<ScalarExpr>,
+    span: Span,
+) -> Option<(Plan, Vec<ScalarExpr>)> {
     match &input.kind {
         // A `where` keeps its input's columns: look through it.
-        PlanKind::Filter { input: inner, predicate } => {
+        PlanKind::Filter {
+            input: inner,
+            predicate,
+        } => {
             let (pushed, kept) = push_conjuncts(inner, conjuncts, span)?;
             let plan = Plan {
-                kind: PlanKind::Filter { input: Arc::new(pushed), predicate: predicate.clone() },
+                kind: PlanKind::Filter {
+                    input: Arc::new(pushed),
+                    predicate: predicate.clone(),
+                },
                 ..input.clone()
             };
             Some((plan, kept))
@@ -73,19 +86,34 @@ fn push_conjuncts(input: &Plan, conjuncts: Vec<ScalarExpr>, span: Span) -> Optio
         PlanKind::Join(join) if join.kind == JoinKind::InnerUnique => {
             let left_only = |e: &ScalarExpr| {
                 let mut ok = true;
-                e.for_each_column(&mut |c| ok &= join.output.get(c).is_some_and(|(is_right, _)| !is_right));
+                e.for_each_column(&mut |c| {
+                    ok &= join.output.get(c).is_some_and(|(is_right, _)| !is_right)
+                });
                 ok
             };
-            let (to_push, kept): (Vec<ScalarExpr>, Vec<ScalarExpr>) = conjuncts.into_iter().partition(left_only);
+            let (to_push, kept): (Vec<ScalarExpr>, Vec<ScalarExpr>) =
+                conjuncts.into_iter().partition(left_only);
             let to_push = and_all(to_push)?;
             let on_left = to_push.map_columns(&|c| join.output.get(c).map_or(c, |&(_, i)| i));
             let left = Arc::new(Plan {
                 schema: join.left.schema.clone(),
-                kind: PlanKind::Filter { input: join.left.clone(), predicate: on_left },
+                kind: PlanKind::Filter {
+                    input: join.left.clone(),
+                    predicate: on_left,
+                },
                 span,
             });
-            let join = JoinPlan { left, ..(**join).clone() };
-            Some((Plan { kind: PlanKind::Join(Box::new(join)), ..input.clone() }, kept))
+            let join = JoinPlan {
+                left,
+                ..(**join).clone()
+            };
+            Some((
+                Plan {
+                    kind: PlanKind::Join(Box::new(join)),
+                    ..input.clone()
+                },
+                kept,
+            ))
         }
         _ => None,
     }
@@ -107,6 +135,13 @@ fn and_all(parts: Vec<ScalarExpr>) -> Option<ScalarExpr> {
     let and = crate::functions::scalar("and")?;
     parts.into_iter().reduce(|a, b| {
         let span = a.span.to(b.span);
-        ScalarExpr { kind: ScalarKind::Call { function: and, args: vec![a, b] }, ty: ScalarType::Bool, span }
+        ScalarExpr {
+            kind: ScalarKind::Call {
+                function: and,
+                args: vec![a, b],
+            },
+            ty: ScalarType::Bool,
+            span,
+        }
     })
 }

@@ -7,6 +7,7 @@ mod evaluate;
 mod extend;
 mod filter;
 mod getschema;
+mod ipv4_lookup;
 mod join;
 mod make_series;
 mod mv_apply;
@@ -14,6 +15,7 @@ mod mv_expand;
 mod options;
 mod parse;
 mod parse_pattern;
+mod partition;
 mod project;
 pub(crate) mod render;
 mod sample;
@@ -80,6 +82,7 @@ impl Binder<'_> {
             OperatorKind::MvApply(apply) => self.mv_apply(input, apply, span)?,
             OperatorKind::MvExpand(mv) => self.mv_expand(input, mv, span)?,
             OperatorKind::MakeSeries(ms) => self.make_series(input, ms, span)?,
+            OperatorKind::Partition(p) => self.partition(input, p, span)?,
             OperatorKind::Parse(parse) => self.parse(input, parse, span)?,
             OperatorKind::Evaluate(evaluate) => self.evaluate(input, evaluate, span)?,
             OperatorKind::GetSchema => self.getschema(input, span)?,

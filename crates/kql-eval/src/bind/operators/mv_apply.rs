@@ -101,7 +101,7 @@ impl Binder<'_> {
 }
 
 /// Whether a plan has a `materialize` (whose cache would outlive one sub-table).
-fn contains_materialize(plan: &Plan) -> bool {
+pub(super) fn contains_materialize(plan: &Plan) -> bool {
     let children: Vec<&Plan> = match &plan.kind {
         PlanKind::Materialize { .. } => return true,
         PlanKind::Filter { input, .. }
@@ -117,6 +117,8 @@ fn contains_materialize(plan: &Plan) -> bool {
         PlanKind::Union(u) => u.inputs.iter().map(AsRef::as_ref).collect(),
         PlanKind::MvExpand(m) => vec![&m.input],
         PlanKind::MvApply(m) => vec![&m.expand.input, &m.sub],
+        PlanKind::Partition { input, sub, .. } => vec![input, sub],
+        PlanKind::Ipv4Lookup { input, lookup, .. } => vec![input, lookup],
         PlanKind::Parse(p) => vec![&p.input],
         PlanKind::MakeSeries(m) => vec![&m.input],
         PlanKind::TopNested(t) => vec![&t.input],

@@ -41,7 +41,9 @@ impl Binder<'_> {
             let name = match key.names.first() {
                 Some(n) => n.name.clone(),
                 None => derived_name(&key.expr).unwrap_or_else(|| {
-                    next_column_name(&mut self.column_counter, |n| fields.iter().any(|f| f.name == n))
+                    next_column_name(&mut self.column_counter, |n| {
+                        fields.iter().any(|f| f.name == n)
+                    })
                 }),
             };
             let name = unique_name(&name, |n| fields.iter().any(|f| f.name == n));
@@ -112,7 +114,9 @@ impl Binder<'_> {
             }
             let name = match item.names.first() {
                 Some(n) => n.name.clone(),
-                None => next_column_name(&mut self.column_counter, |n| fields.iter().any(|f| f.name == n)),
+                None => next_column_name(&mut self.column_counter, |n| {
+                    fields.iter().any(|f| f.name == n)
+                }),
             };
             layout.push(Slot::Post(name, rewritten));
         }
@@ -142,7 +146,10 @@ impl Binder<'_> {
                 }
                 Slot::Post(name, expr) => {
                     let item = NamedExpr {
-                        names: vec![Ident { name, span: expr.span }],
+                        names: vec![Ident {
+                            name,
+                            span: expr.span,
+                        }],
                         span: expr.span,
                         expr,
                     };

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use kql_parser::ast::{ExprKind, Span, Union};
 
 use super::project::glob_match;
+use crate::bind::scope::Binding;
 use crate::bind::{Binder, CheckError};
 use crate::plan::{Plan, PlanKind, UnionPlan};
 use crate::table::{Field, Schema};
@@ -24,13 +25,16 @@ impl Binder<'_> {
         span: Span,
     ) -> Result<Plan, CheckError> {
         let mut inner = false;
+        let mut fuzzy = false;
         let mut with_source = None;
         for option in &union.options {
             match (option.name.name.as_str(), &option.value.kind) {
                 ("kind", ExprKind::Name(v)) if v.name == "inner" => inner = true,
                 ("kind", ExprKind::Name(v)) if v.name == "outer" => inner = false,
                 ("withsource", ExprKind::Name(v)) => with_source = Some(v.name.clone()),
-                ("isfuzzy", _) => {}
+                ("isfuzzy", ExprKind::Literal(kql_parser::ast::Literal::Bool(Some(b)))) => {
+                    fuzzy = *b
+                }
                 _ => {
                     return Err(CheckError::unsupported(
                         format!("union option `{}`", option.name.name),
@@ -46,13 +50,25 @@ impl Binder<'_> {
         for table in &union.tables {
             match &table.kind {
                 ExprKind::Name(ident) if ident.name.contains('*') => {
+                    // Catalog tables and `let` views (`view () { ... }`) match.
+                    let views: Vec<String> = self
+                        .scopes
+                        .names()
+                        .filter(|n| {
+                            matches!(self.scopes.lookup(n),
+                                Some(Binding::Function(def)) if def.is_view && def.params.is_empty())
+                        })
+                        .map(String::from)
+                        .collect();
                     let mut names: Vec<String> = self
                         .tables
                         .table_names()
                         .into_iter()
+                        .chain(views)
                         .filter(|n| glob_match(&ident.name, n))
                         .collect();
                     names.sort();
+                    names.dedup();
                     for name in names {
                         let plan = self.tabular(&kql_parser::ast::Expr::new(
                             ExprKind::Name(kql_parser::ast::Ident {
@@ -64,10 +80,18 @@ impl Binder<'_> {
                         legs.push((name, plan));
                     }
                 }
-                ExprKind::Name(ident) => legs.push((ident.name.clone(), self.tabular(table)?)),
                 _ => {
-                    let name = as_name(table).unwrap_or_else(|| format!("union_arg{}", legs.len()));
-                    legs.push((name, self.tabular(table)?));
+                    let name = match &table.kind {
+                        ExprKind::Name(ident) => ident.name.clone(),
+                        _ => as_name(table).unwrap_or_else(|| format!("union_arg{}", legs.len())),
+                    };
+                    match self.tabular(table) {
+                        Ok(plan) => legs.push((name, plan)),
+                        // `isfuzzy=true`: a leg naming an unknown table is left out
+                        // (q/union-operator.md).
+                        Err(CheckError::UnknownTable { .. }) if fuzzy => {}
+                        Err(e) => return Err(e),
+                    }
                 }
             }
         }

@@ -9,9 +9,11 @@
 //! run from `from` (else each series' first bin with rows) up to `to` exclusive (else
 //! past each series' last bin with rows). Bins without rows hold the default.
 //!
-//! Refused where Kusto's answer is unknown: a series all of whose rows fall outside the
-//! range or have a null axis, and `kind=nonempty` over an empty input with `by` keys or
-//! without `from`/`to`. Arrays longer than 2^20 (Kusto's limit) and more cells than the
+//! Series are the distinct `by` keys of all input rows: a series whose rows all fall
+//! outside the range (or have a null axis) gets arrays of defaults (the doc's "Returns":
+//! rows are grouped by keys and bins before the arrays are laid out). Refused where
+//! Kusto's answer is unknown: such a series without both `from` and `to`, and
+//! `kind=nonempty` over an empty input with `by` keys or without `from`/`to`. Arrays longer than 2^20 (Kusto's limit) and more cells than the
 //! row limit are errors.
 
 use std::sync::Arc;
@@ -70,7 +72,7 @@ pub(crate) fn make_series(
         keys.push(eval_scalar(exec, key, input.columns(), rows)?.into_column(key.ty, rows)?);
     }
     let key_refs: Vec<&Column> = keys.iter().map(AsRef::as_ref).collect();
-    let (all_series, _) = group_rows(&key_refs, rows);
+    let (all_series, series_firsts) = group_rows(&key_refs, rows);
     let series_count = if keys.is_empty() {
         usize::from(rows > 0)
     } else {
@@ -95,9 +97,12 @@ pub(crate) fn make_series(
     let mut has_rows = vec![false; series_count];
     keep.iter()
         .for_each(|&r| has_rows[series_of(r) as usize] = true);
-    if has_rows.iter().any(|h| !h) {
+    // A series whose rows all fall outside the range (or have a null axis) still
+    // exists, its arrays all defaults (the doc's grouping by keys and bins comes before
+    // the arrays are laid out); without `from` and `to` its bounds are unknown.
+    if (from.is_none() || end.is_none()) && has_rows.iter().any(|h| !h) {
         return Err(EvalError::invalid(
-            "make-series: kql cannot tell Kusto's answer for a series with no rows in the range",
+            "make-series: kql cannot tell the range of a series with no rows in it (give from and to)",
         ));
     }
 
@@ -128,7 +133,6 @@ pub(crate) fn make_series(
     check_size(exec, &lengths, plan.values.len(), node)?;
 
     let mut columns: Vec<Arc<Column>> = Vec::with_capacity(node.schema.fields.len());
-    let series_firsts: Vec<u32> = first_rows(&keep, &kept_series, series_count);
     for key in &keys {
         columns.push(Arc::new(key.gather(&series_firsts)));
     }
@@ -245,18 +249,6 @@ fn empty_input(
         columns,
         1,
     )?))
-}
-
-/// The first kept row of each series, in series order.
-fn first_rows(keep: &[u32], series: &[i64], count: usize) -> Vec<u32> {
-    let mut firsts = vec![u32::MAX; count];
-    for (&r, &s) in keep.iter().zip(series) {
-        let slot = &mut firsts[s as usize];
-        if *slot == u32::MAX {
-            *slot = r;
-        }
-    }
-    firsts
 }
 
 fn array_column(arrays: Vec<Vec<Dynamic>>) -> Column {

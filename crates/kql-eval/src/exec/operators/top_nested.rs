@@ -52,14 +52,24 @@ pub(crate) fn top_nested(
             Some(o) => Some(eval_scalar(exec, o, &[], 1)?.value(0)),
             None => None,
         };
-        let key = eval_scalar(exec, &level.key, input.columns(), n)?.into_column(level.key.ty, n)?;
+        let key =
+            eval_scalar(exec, &level.key, input.columns(), n)?.into_column(level.key.ty, n)?;
         let mut args = Vec::with_capacity(level.aggregate.args.len());
         for arg in &level.aggregate.args {
             args.push(eval_scalar(exec, arg, input.columns(), n)?);
         }
         let mut next = Vec::new();
         for parent in &nodes {
-            split(exec, parent, level, &key, &args, count, others.as_ref(), &mut next)?;
+            split(
+                exec,
+                parent,
+                level,
+                &key,
+                &args,
+                count,
+                others.as_ref(),
+                &mut next,
+            )?;
         }
         nodes = next;
     }

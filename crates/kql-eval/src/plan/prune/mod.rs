@@ -9,13 +9,14 @@
 //! the narrowed node with a map from old to new output indexes, used to rewrite the
 //! expressions above it.
 
+mod combine;
 mod nodes;
 
 use std::sync::Arc;
 
 use super::{
     AggregateCall, JoinPlan, Plan, PlanKind, ProjectItem, ScalarExpr, ScalarKind, SortKeyPlan,
-    SummarizePlan, TableRef, UnionPlan,
+    SummarizePlan, TableRef,
 };
 use crate::table::Schema;
 
@@ -61,10 +62,7 @@ fn prune_node(plan: &Plan, required: &[bool]) -> (Plan, Mapping) {
             )
         }
         // Leaves that read no input: every column stays.
-        PlanKind::Range { .. }
-        | PlanKind::Constant(_)
-        | PlanKind::Late(_)
-        | PlanKind::SubInput => {
+        PlanKind::Range { .. } | PlanKind::Constant(_) | PlanKind::Late(_) | PlanKind::SubInput => {
             (plan.clone(), identity(required.len()))
         }
         PlanKind::Filter { input, predicate } => {
@@ -189,57 +187,24 @@ fn prune_node(plan: &Plan, required: &[bool]) -> (Plan, Mapping) {
                 identity(required.len()),
             )
         }
-        PlanKind::Union(u) => {
-            let offset = usize::from(u.source_names.is_some());
-            let inputs = u
-                .inputs
-                .iter()
-                .zip(&u.mappings)
-                .map(|(input, mapping)| {
-                    let mut need = vec![false; input.schema.fields.len()];
-                    mapping.iter().flatten().for_each(|&c| need[c] = true);
-                    let (pruned, map) = prune_node(input, &need);
-                    let mapping: Vec<Option<usize>> =
-                        mapping.iter().map(|m| m.and_then(|c| map[c])).collect();
-                    (Arc::new(pruned), mapping)
-                })
-                .collect::<Vec<_>>();
-            let _ = offset;
-            let (inputs, mappings) = inputs.into_iter().unzip();
-            let kind = PlanKind::Union(Box::new(UnionPlan {
-                inputs,
-                mappings,
-                source_names: u.source_names.clone(),
-            }));
-            (
-                Plan {
-                    kind,
-                    ..plan.clone()
-                },
-                identity(required.len()),
-            )
-        }
+        PlanKind::Union(u) => combine::prune_union(plan, u, required),
         PlanKind::MvExpand(mv) => nodes::prune_mv_expand(plan, mv, required),
         PlanKind::Parse(p) => nodes::prune_parse(plan, p, required),
         PlanKind::MakeSeries(ms) => nodes::prune_make_series(plan, ms),
         PlanKind::TopNested(t) => nodes::prune_top_nested(plan, t),
         PlanKind::MvApply(m) => nodes::prune_mv_apply(plan, m),
+        PlanKind::Ipv4Lookup { .. } => combine::prune_ipv4_lookup(plan, required),
+        PlanKind::Partition { .. } => combine::prune_partition(plan, required),
         PlanKind::Serialize { input } => {
             let (input, map) = prune_node(input, required);
-            let schema = input.schema.clone();
             let kind = PlanKind::Serialize {
-                input: Arc::new(input),
+                input: Arc::new(input.clone()),
             };
+            let schema = input.schema;
             (Plan { kind, schema, span }, map)
         }
         PlanKind::Render { input, request } => {
-            let (input, map) = prune_node(input, required);
-            let schema = input.schema.clone();
-            let kind = PlanKind::Render {
-                input: Arc::new(input),
-                request: request.clone(),
-            };
-            (Plan { kind, schema, span }, map)
+            combine::prune_render(input, request, required, span)
         }
         PlanKind::Materialize { id, input } => {
             // Shared by several readers with different needs: keep every column.

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use super::{Mapping, mapping_for, mark, prune_expr, prune_node, remap, select_schema};
 use crate::plan::{
-    AggregateCall, MakeSeriesPlan, MvApplyPlan, MvExpandColumn, MvExpandPlan, ParsePlan, Plan, PlanKind,
-    SeriesAggregate, SeriesValue, TopNestedLevelPlan, TopNestedPlan,
+    AggregateCall, MakeSeriesPlan, MvApplyPlan, MvExpandColumn, MvExpandPlan, ParsePlan, Plan,
+    PlanKind, SeriesAggregate, SeriesValue, TopNestedLevelPlan, TopNestedPlan,
 };
 
 /// `mv-expand`: needs the required pass-through columns and every column an item reads.
@@ -150,7 +150,12 @@ pub(super) fn prune_top_nested(plan: &Plan, t: &TopNestedPlan) -> (Plan, Mapping
             key: remap(&level.key, &map),
             others: level.others.as_ref().map(prune_expr),
             aggregate: AggregateCall {
-                args: level.aggregate.args.iter().map(|a| remap(a, &map)).collect(),
+                args: level
+                    .aggregate
+                    .args
+                    .iter()
+                    .map(|a| remap(a, &map))
+                    .collect(),
                 ..level.aggregate.clone()
             },
             descending: level.descending,

@@ -37,14 +37,9 @@ impl fmt::Display for SourceError {
     }
 }
 
-impl std::error::Error for SourceError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            SourceError::Read { error, .. } => Some(error),
-            _ => None,
-        }
-    }
-}
+/// The I/O error is part of the message, so it is not also given as the source (a
+/// diagnostic would print it twice).
+impl std::error::Error for SourceError {}
 
 impl miette::Diagnostic for SourceError {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {

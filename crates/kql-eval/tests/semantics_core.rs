@@ -99,7 +99,6 @@ fn let_function_positional_defaults() {
 /// q/functions/user-defined-functions.md, "Default values": both calls give
 /// "12-b.default-7" (named and reordered arguments).
 #[test]
-#[ignore = "not supported yet: named arguments in a user-function call (f(c=7, a=12))"]
 fn let_function_named_arguments_and_defaults() {
     expect_unordered(
         r#"let f = (a:long, b:string = "b.default", c:long = 0) {

@@ -315,7 +315,6 @@ fn union_type_clash_plain_lets() {
 
 /// Conformance `union-operator-03`: isfuzzy=true skips a leg that does not resolve.
 #[test]
-#[ignore = "not supported yet: union isfuzzy=true with a leg that does not resolve (View_3)"]
 fn union_isfuzzy_missing_leg() {
     expect(
         "let View_1 = view () { print x=1 };
@@ -333,7 +332,6 @@ fn union_isfuzzy_missing_leg() {
 /// q/functions/user-defined-functions.md, "View functions": `union T*` resolves only the
 /// let marked `view`.
 #[test]
-#[ignore = "not supported yet: union with a wildcard over let views (fails with `union needs at least one table`)"]
 fn union_wildcard_resolves_views_only() {
     expect(
         "let T_view = view () { print x=1 };
@@ -345,7 +343,6 @@ fn union_wildcard_resolves_views_only() {
 
 /// Conformance `union-operator-04`: isfuzzy with wildcards over views.
 #[test]
-#[ignore = "not supported yet: union with a wildcard over let views"]
 fn union_isfuzzy_wildcards() {
     expect(
         "let View_1 = view () { print x=1 };
@@ -490,7 +487,6 @@ fn range_bounds_from_toscalar_of_tables() {
 /// Conformance `toscalar-function-07`: range bounds from toscalar lets, one of them
 /// `toscalar(2)` of a scalar.
 #[test]
-#[ignore = "not supported yet: toscalar() of a scalar expression (toscalar(2))"]
 fn range_bounds_from_toscalar() {
     expect(
         "let Start = toscalar(print x=1);

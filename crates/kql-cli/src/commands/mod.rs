@@ -1,8 +1,14 @@
 //! One module per subcommand. Each returns `Result<(), Failure>` after reporting its own
 //! errors; `main` maps the failure to the exit code.
 
+pub mod check;
+mod check_report;
+pub mod completions;
+pub mod functions;
 pub mod parse;
 pub mod run;
+mod run_stats;
+pub mod schema_args;
 pub mod test;
 mod test_case;
 mod test_diff;
@@ -12,7 +18,7 @@ use std::io::IsTerminal;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, NamedSource, Report};
 
 use crate::cli::{Cli, Command};
-use crate::source::{QuerySource, SourceError};
+use crate::source::QuerySource;
 
 /// Why a command failed; its errors have already been printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +42,15 @@ impl Failure {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Parse(args) => parse::parse(&args),
+        Command::Check(args) => check::check(&args),
+        Command::Functions(args) => {
+            functions::functions(&args);
+            Ok(())
+        }
+        Command::Completions(args) => {
+            completions::completions(&args);
+            Ok(())
+        }
         Command::Test(args) => match test::run(&args) {
             Ok(code) if code == std::process::ExitCode::SUCCESS => Ok(()),
             Ok(_) => Err(Failure::Query),
@@ -44,17 +59,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 Err(Failure::Input)
             }
         },
-        Command::Run(args) => run::run(&args).map_err(|report| {
-            let failure = if report.downcast_ref::<SourceError>().is_some()
-                || report.downcast_ref::<run::InputError>().is_some()
-            {
-                Failure::Input
-            } else {
-                Failure::Query
-            };
-            eprint!("{}", render(report.as_ref()));
-            failure
-        }),
+        Command::Run(args) => run::run(&args),
     }
 }
 

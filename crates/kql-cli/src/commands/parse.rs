@@ -16,6 +16,9 @@ use crate::source::read_query;
 
 /// Parses KQL query files and reports every syntax error.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  kql parse queries/*.kql rules/*.yaml\n  kql parse --print hunt.kql\n  cat hunt.kql | kql parse --ast -"
+)]
 pub struct ParseArgs {
     /// Print each query in canonical form (it parses back to the same syntax tree).
     #[arg(long)]

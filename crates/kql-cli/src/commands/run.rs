@@ -5,23 +5,23 @@
 //! kql run --table EmailEvents=export.csv --format csv rule.yaml
 //! ```
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::time::Instant;
 
 use clap::Args;
-use kql_eval::format::OutputFormat;
-use kql_eval::schema::{SchemaCatalog, SchemaVariant};
-use kql_eval::table::Table;
 use kql_eval::{FileTables, RunOptions};
-use miette::{IntoDiagnostic, NamedSource, Report, WrapErr};
+use miette::{NamedSource, Report, miette};
 
-use crate::render;
+use super::run_stats::Stats;
+use super::schema_args::SchemaArgs;
+use super::{Failure, render};
+use crate::render::{Format, NamedResult, TableStyle};
 
 /// Runs KQL queries over tables loaded from JSON, JSONL or CSV files.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  kql run --data testdata/seeds --now 2026-05-10T00:00:00Z queries/conversation_takeover.kql\n  kql run --table EmailEvents=export.csv --format csv rule.yaml"
+    after_help = "Examples:\n  kql run --data testdata/seeds --now 2026-05-10T00:00:00Z queries/conversation_takeover.kql\n  kql run --table EmailEvents=export.csv --format csv --output result.csv rule.yaml\n  kql run --data testdata/seeds --stats --format markdown queries/partner_bec_top_domains.kql"
 )]
 pub struct RunArgs {
     /// Query files (`.kql`, or a Sentinel rule `.yaml`/`.yml`); `-` reads standard input.
@@ -33,18 +33,22 @@ pub struct RunArgs {
     /// A directory holding `<Table>.jsonl` / `.json` / `.csv` for the tables a query reads.
     #[arg(long = "data", value_name = "DIR")]
     pub data: Vec<PathBuf>,
-    /// Custom table schemas (Azure-Sentinel `{"Name","Properties"}` JSON, a file or a directory).
-    #[arg(long = "schema", value_name = "FILE")]
-    pub schemas: Vec<PathBuf>,
-    /// Built-in email table columns: `advanced-hunting` (Timestamp) or `sentinel` (TimeGenerated).
-    #[arg(long, value_name = "VARIANT", default_value = "advanced-hunting")]
-    pub schema_variant: String,
+    #[command(flatten)]
+    pub schema: SchemaArgs,
     /// Pin `now()` (RFC 3339, e.g. 2026-05-10T00:00:00Z) for reproducible runs.
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,
-    /// Output format: table, csv, json, jsonl, kusto-json.
+    /// Output format: table, markdown, csv, json, jsonl, kusto-json. A table on a
+    /// terminal is fitted to its width (`COLUMNS`, else 120 characters).
     #[arg(long, short = 'f', default_value = "table")]
     pub format: String,
+    /// Write the results to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print the time of each phase (parse, check, load+execute, write) and the row
+    /// count of each result to stderr.
+    #[arg(long)]
+    pub stats: bool,
     /// Treat built-in tables that have no data file as empty.
     #[arg(long)]
     pub allow_empty_tables: bool,
@@ -53,21 +57,90 @@ pub struct RunArgs {
     pub max_rows: u64,
 }
 
-/// Runs every query file; the results go to stdout.
-pub fn run(args: &RunArgs) -> Result<(), Report> {
-    let variant = SchemaVariant::from_name(&args.schema_variant).ok_or_else(|| {
-        miette::miette!(
-            "unknown --schema-variant `{}`: use advanced-hunting or sentinel",
-            args.schema_variant
-        )
-    })?;
-    let mut catalog = SchemaCatalog::builtin(variant);
-    for path in &args.schemas {
-        catalog
-            .add_json_file(path)
-            .wrap_err_with(|| format!("reading schema {}", path.display()))?;
+/// A failure and the report explaining it.
+type Failed = (Failure, Report);
+
+fn input(report: Report) -> Failed {
+    (Failure::Input, report)
+}
+
+/// Runs every query file and writes the results; errors are rendered to stderr.
+pub fn run(args: &RunArgs) -> Result<(), Failure> {
+    run_queries(args).map_err(|(failure, report)| {
+        eprint!("{}", render(report.as_ref()));
+        failure
+    })
+}
+
+fn run_queries(args: &RunArgs) -> Result<(), Failed> {
+    let tables = tables(args).map_err(input)?;
+    let options = RunOptions {
+        now: now(args.now.as_deref()).map_err(input)?,
+        limits: kql_eval::Limits {
+            max_rows: args.max_rows,
+        },
+    };
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let format =
+        Format::from_name(&args.format, TableStyle::for_stdout(to_terminal)).ok_or_else(|| {
+            input(miette!(
+                "unknown --format `{}`: use table, markdown, csv, json, jsonl or kusto-json",
+                args.format
+            ))
+        })?;
+
+    let mut stats = Stats::default();
+    let mut results: Vec<NamedResult> = Vec::new();
+    for path in &args.queries {
+        let source = crate::source::read_query(path).map_err(|e| input(Report::new(e)))?;
+        let named = || NamedSource::new(source.name.clone(), source.text.clone());
+        let script = Stats::time(&mut stats.parse, || kql_parser::parse(&source.text))
+            .map_err(|e| (Failure::Query, Report::new(e).with_source_code(named())))?;
+        let bound = Stats::time(&mut stats.check, || kql_eval::check(&script, &tables)).map_err(
+            |mut errors| {
+                // Every error is reported: all but the last here, the last as the failure.
+                let last = errors.pop();
+                for error in errors {
+                    eprint!("{}", super::render_with_source(error, &source));
+                }
+                let last = last.map_or_else(|| miette!("check failed"), Report::new);
+                (Failure::Query, last.with_source_code(named()))
+            },
+        )?;
+        let start = Instant::now();
+        let tables_out = kql_eval::run(&bound, &tables, &options).map_err(|e| match e {
+            // Missing or unreadable data is the caller's input, not the query's fault.
+            kql_eval::EvalError::NoData { .. } | kql_eval::EvalError::Load(_) => {
+                input(Report::new(e))
+            }
+            other => (Failure::Query, Report::new(other).with_source_code(named())),
+        })?;
+        let elapsed = start.elapsed();
+        stats.run += elapsed;
+        let many = tables_out.len() > 1 || args.queries.len() > 1;
+        for (i, table) in tables_out.into_iter().enumerate() {
+            let name = if many {
+                format!("{} #{}", source.name, i + 1)
+            } else {
+                "PrimaryResult".to_string()
+            };
+            results.push(NamedResult {
+                name,
+                table,
+                elapsed,
+            });
+        }
     }
-    let mut tables = FileTables::new(catalog);
+    Stats::time(&mut stats.write, || write_results(args, format, &results))?;
+    if args.stats {
+        eprint!("{}", stats.render(&results));
+    }
+    Ok(())
+}
+
+/// The data sources named by `--table`, `--data` and the schema options.
+fn tables(args: &RunArgs) -> Result<FileTables, Report> {
+    let mut tables = FileTables::new(args.schema.catalog()?);
     tables.allow_empty_tables = args.allow_empty_tables;
     for spec in &args.tables {
         let Some((name, path)) = spec.split_once('=') else {
@@ -78,78 +151,37 @@ pub fn run(args: &RunArgs) -> Result<(), Report> {
     for dir in &args.data {
         tables.add_data_dir(dir);
     }
-    let now = match &args.now {
-        Some(text) => Some(
-            kql_eval::value::datetime_parse::parse_datetime(text).ok_or_else(|| {
-                miette::miette!(
-                    "--now `{text}` is not a datetime (use RFC 3339, e.g. 2026-05-10T00:00:00Z)"
-                )
-            })?,
-        ),
-        None => None,
-    };
-    let format = render::Format::from_name(&args.format).ok_or_else(|| {
-        miette::miette!(
-            "unknown --format `{}`: use table, csv, json, jsonl or kusto-json",
-            args.format
-        )
-    })?;
-    let options = RunOptions {
-        now,
-        limits: kql_eval::Limits {
-            max_rows: args.max_rows,
-        },
-    };
-
-    let mut results: Vec<(String, Arc<Table>)> = Vec::new();
-    for path in &args.queries {
-        let source = crate::source::read_query(path)?;
-        let named = || NamedSource::new(source.name.clone(), source.text.clone());
-        let script = kql_parser::parse(&source.text)
-            .map_err(|e| Report::new(e).with_source_code(named()))?;
-        let bound = kql_eval::check(&script, &tables).map_err(|errors| {
-            let mut errors = errors.into_iter();
-            let first = errors
-                .next()
-                .map(Report::new)
-                .unwrap_or_else(|| miette::miette!("check failed"));
-            first.with_source_code(named())
-        })?;
-        let tables_out = kql_eval::run(&bound, &tables, &options).map_err(|e| match e {
-            // Missing or unreadable data is the caller's input, not the query's fault.
-            kql_eval::EvalError::NoData { .. } | kql_eval::EvalError::Load(_) => {
-                Report::new(InputError(e))
-            }
-            other => Report::new(other).with_source_code(named()),
-        })?;
-        let many = tables_out.len() > 1 || args.queries.len() > 1;
-        for (i, t) in tables_out.into_iter().enumerate() {
-            let name = if many {
-                format!("{} #{}", source.name, i + 1)
-            } else {
-                "PrimaryResult".to_string()
-            };
-            results.push((name, t));
-        }
-    }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    render::write(format, &results, &mut out).into_diagnostic()?;
-    out.flush().into_diagnostic()?;
-    Ok(())
+    Ok(tables)
 }
 
-/// A run failed on its input data (exit code 2), not on the query.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error(transparent)]
-#[diagnostic(transparent)]
-pub struct InputError(kql_eval::EvalError);
+/// `--now`, in ticks.
+fn now(text: Option<&str>) -> Result<Option<i64>, Report> {
+    let Some(text) = text else { return Ok(None) };
+    kql_eval::value::datetime_parse::parse_datetime(text)
+        .map(Some)
+        .ok_or_else(|| {
+            miette!("--now `{text}` is not a datetime (use RFC 3339, e.g. 2026-05-10T00:00:00Z)")
+        })
+}
 
-impl render::Format {
-    fn from_name(name: &str) -> Option<render::Format> {
-        match name {
-            "table" => Some(render::Format::Table),
-            other => OutputFormat::from_name(other).map(render::Format::Machine),
+/// Writes the results to `--output` or stdout.
+fn write_results(args: &RunArgs, format: Format, results: &[NamedResult]) -> Result<(), Failed> {
+    let (name, written) = match &args.output {
+        Some(path) => {
+            let written = std::fs::File::create(path).and_then(|file| {
+                let mut out = std::io::BufWriter::new(file);
+                crate::render::write(format, results, &mut out)?;
+                out.flush()
+            });
+            (path.display().to_string(), written)
         }
-    }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let written =
+                crate::render::write(format, results, &mut out).and_then(|()| out.flush());
+            ("standard output".to_string(), written)
+        }
+    };
+    written.map_err(|e| input(miette!("cannot write {name}: {e}")))
 }

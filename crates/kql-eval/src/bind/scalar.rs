@@ -178,11 +178,12 @@ impl Binder<'_> {
         let span = expr.span;
         if name == "toscalar" {
             let [inner] = args else {
-                return Err(CheckError::invalid(
-                    "`toscalar` takes one tabular argument",
-                    span,
-                ));
+                return Err(CheckError::invalid("`toscalar` takes one argument", span));
             };
+            if !self.is_tabular(inner) {
+                // `toscalar(2)`: a scalar is its own value (conformance toscalar-function-07).
+                return self.scalar(inner, row);
+            }
             let plan = self.tabular(inner)?;
             let Some(first) = plan.schema.fields.first() else {
                 return Err(CheckError::invalid(

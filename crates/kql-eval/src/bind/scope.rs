@@ -117,7 +117,31 @@ impl Binder<'_> {
         body: impl FnOnce(&mut Self) -> Result<T, CheckError>,
     ) -> Result<T, CheckError> {
         let skip = usize::from(first.is_some());
-        let positional = args.len() + skip;
+        // Named arguments (`f(c=7, a=12)`) go to their parameters; the others fill the
+        // remaining parameters in order (q/functions/user-defined-functions.md).
+        let mut slots: Vec<Option<&Expr>> = vec![None; def.params.len()];
+        let mut next = skip;
+        let mut positional = skip;
+        for arg in args {
+            if let kql_parser::ast::ExprKind::NamedArg { name, value } = &arg.kind {
+                let Some(i) = def.params.iter().position(|p| p.name.name == name.name) else {
+                    return Err(CheckError::invalid(
+                        format!("the function has no parameter named `{}`", name.name),
+                        arg.span,
+                    ));
+                };
+                slots[i] = Some(value);
+                continue;
+            }
+            positional += 1;
+            while next < slots.len() && slots[next].is_some() {
+                next += 1;
+            }
+            if let Some(slot) = slots.get_mut(next) {
+                *slot = Some(arg);
+            }
+            next += 1;
+        }
         if positional > def.params.len() {
             return Err(CheckError::ArgumentCount {
                 name: "function".to_string(),
@@ -131,7 +155,7 @@ impl Binder<'_> {
             bindings.push((param.name.name.clone(), binding));
         }
         for (i, param) in def.params.iter().enumerate().skip(skip) {
-            let arg = args.get(i - skip).or(param.default.as_ref());
+            let arg = slots[i].or(param.default.as_ref());
             let Some(arg) = arg else {
                 return Err(CheckError::invalid(
                     format!("missing argument for parameter `{}`", param.name.name),

@@ -6,6 +6,7 @@
 
 mod error;
 mod keys;
+mod lazy;
 pub(crate) mod operators;
 mod scalar;
 

@@ -24,6 +24,11 @@ pub fn eval_scalar(
             .map(Datum::Column)
             .ok_or_else(|| EvalError::Internal(format!("column {i} out of range"))),
         ScalarKind::Call { function, args } => {
+            if let Some(result) =
+                super::lazy::eval_lazy(exec, function, args, expr.ty, columns, rows)
+            {
+                return result;
+            }
             let mut values = Vec::with_capacity(args.len());
             let mut types = Vec::with_capacity(args.len());
             for arg in args {

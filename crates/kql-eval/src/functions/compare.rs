@@ -10,6 +10,7 @@
 //! ```
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use kql_parser::ast::ScalarType;
 
@@ -17,6 +18,7 @@ use super::args::map_rows;
 use super::strings::{self, Needle};
 use super::{ArgInfo, Datum, ScalarCall, ScalarFunction, TypeError};
 use crate::exec::EvalError;
+use crate::table::{Column, PrimitiveColumn};
 use crate::value::Value;
 
 macro_rules! entries {
@@ -202,6 +204,9 @@ fn is_null(v: &Value) -> bool {
 
 fn equality(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     let negate = call.function.name == "!=";
+    if let Some(result) = string_equality(call, negate) {
+        return Ok(result);
+    }
     let string_null = |v: &Value, t: ScalarType| {
         if t == ScalarType::String && matches!(v, Value::Null) {
             Value::String("".into())
@@ -255,6 +260,76 @@ fn flatten(values: &[Value], out: &mut Vec<Value>) {
     }
 }
 
+/// `==`/`!=` between string columns and literals, comparing bytes in place (strings
+/// are never null, so the result is never null).
+fn string_equality(call: &ScalarCall<'_>, negate: bool) -> Option<Datum> {
+    if call.types[0] != ScalarType::String || call.types[1] != ScalarType::String {
+        return None;
+    }
+    let text_of = |d: &Datum| match d.as_scalar() {
+        Some(Value::String(s)) => Some(s.to_string()),
+        Some(Value::Null) => Some(String::new()),
+        _ => None,
+    };
+    let out: Vec<bool> = match (call.args[0].as_column(), call.args[1].as_column()) {
+        (Some(Column::String(a)), None) => {
+            let b = text_of(&call.args[1])?;
+            a.iter().map(|x| (x == b) != negate).collect()
+        }
+        (None, Some(Column::String(b))) => {
+            let a = text_of(&call.args[0])?;
+            b.iter().map(|x| (x == a) != negate).collect()
+        }
+        (Some(Column::String(a)), Some(Column::String(b))) => a
+            .iter()
+            .zip(b.iter())
+            .map(|(x, y)| (x == y) != negate)
+            .collect(),
+        _ => return None,
+    };
+    Some(Datum::Column(Arc::new(Column::Bool(
+        PrimitiveColumn::from_values(out),
+    ))))
+}
+
+/// `in`/`!in`/`in~`/`!in~` of a string column against a constant list of strings,
+/// with one hash lookup per row.
+fn string_membership(call: &ScalarCall<'_>, list: &[Value]) -> Option<Datum> {
+    let Some(Column::String(column)) = call.args[0].as_column() else {
+        return None;
+    };
+    let name = call.function.name;
+    let fold = name.ends_with('~');
+    let negated = name.starts_with('!');
+    let mut set = std::collections::HashSet::with_capacity(list.len());
+    for item in list {
+        let Value::String(s) = item else { return None };
+        set.insert(if fold {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_string()
+        });
+    }
+    let mut scratch = String::new();
+    let out: Vec<bool> = column
+        .iter()
+        .map(|x| {
+            let hit = if fold {
+                scratch.clear();
+                scratch.push_str(x);
+                scratch.make_ascii_lowercase();
+                set.contains(scratch.as_str())
+            } else {
+                set.contains(x)
+            };
+            hit != negated
+        })
+        .collect();
+    Some(Datum::Column(Arc::new(Column::Bool(
+        PrimitiveColumn::from_values(out),
+    ))))
+}
+
 fn membership(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     let name = call.function.name;
     // The list is usually constant: flatten it once.
@@ -267,6 +342,12 @@ fn membership(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
             flatten(&vals, &mut flat);
             flat
         });
+    if matches!(name, "in" | "!in" | "in~" | "!in~")
+        && let Some(list) = &constant_list
+        && let Some(result) = string_membership(call, list)
+    {
+        return Ok(result);
+    }
     let needles: Option<Vec<Needle>> = match name {
         "has_any" | "has_all" => constant_list
             .as_ref()

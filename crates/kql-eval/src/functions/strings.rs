@@ -6,12 +6,15 @@
 //! (`has "foo-bar"`) matches where it occurs with term boundaries at its alphanumeric
 //! ends. Case-insensitive matching folds ASCII letters.
 
+use std::sync::Arc;
+
 use regex::Regex;
 
 use super::args::map_rows;
 use super::compare::text;
 use super::{Datum, ScalarCall};
 use crate::exec::EvalError;
+use crate::table::{Column, PrimitiveColumn};
 use crate::value::Value;
 
 /// Where a needle must sit relative to term boundaries.
@@ -53,12 +56,19 @@ impl Needle {
     }
 
     fn find(&self, hay: &str, anchor: Anchor) -> bool {
-        let folded;
+        self.find_with(hay, anchor, &mut String::new())
+    }
+
+    /// As `find`, folding the haystack into `scratch` (reused across rows, so a
+    /// column is searched without allocating per row).
+    fn find_with(&self, hay: &str, anchor: Anchor, scratch: &mut String) -> bool {
         let hay = if self.case_sensitive {
             hay
         } else {
-            folded = hay.to_ascii_lowercase();
-            &folded
+            scratch.clear();
+            scratch.push_str(hay);
+            scratch.make_ascii_lowercase();
+            scratch.as_str()
         };
         let needle = self.text.as_str();
         if needle.is_empty() {
@@ -109,6 +119,19 @@ pub(crate) fn predicate(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     let constant = call.args[1]
         .as_scalar()
         .map(|v| Needle::new(&text(v), case_sensitive));
+    // Columnar path: a string column against a literal, without a value per row.
+    if let (Some(needle), Some(Column::String(hay))) = (&constant, call.args[0].as_column()) {
+        let mut scratch = String::new();
+        let mut out = Vec::with_capacity(hay.len());
+        for h in hay.iter() {
+            let found = matches(base, needle, h, case_sensitive, &mut scratch)
+                .ok_or_else(|| EvalError::Internal(format!("unknown string operator {name}")))?;
+            out.push(found != negated);
+        }
+        return Ok(Datum::Column(Arc::new(Column::Bool(
+            PrimitiveColumn::from_values(out),
+        ))));
+    }
     map_rows(call, |v| {
         let hay = text(&v[0]);
         let local;
@@ -119,30 +142,48 @@ pub(crate) fn predicate(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
                 &local
             }
         };
-        let found = match base {
-            "=~" => hay.eq_ignore_ascii_case(&needle.text),
-            "has" => needle.find(&hay, Anchor::Term),
-            "hasprefix" => needle.find(&hay, Anchor::TermStart),
-            "hassuffix" => needle.find(&hay, Anchor::TermEnd),
-            "contains" => needle.find(&hay, Anchor::Anywhere),
-            "startswith" => fold(&hay, case_sensitive).starts_with(&needle.text),
-            "endswith" => fold(&hay, case_sensitive).ends_with(&needle.text),
-            _ => {
-                return Err(EvalError::Internal(format!(
-                    "unknown string operator {name}"
-                )));
-            }
-        };
+        let found = matches(base, needle, &hay, case_sensitive, &mut String::new())
+            .ok_or_else(|| EvalError::Internal(format!("unknown string operator {name}")))?;
         Ok(Value::Bool(found != negated))
     })
 }
 
-fn fold(s: &str, case_sensitive: bool) -> String {
-    if case_sensitive {
-        s.to_string()
-    } else {
-        s.to_ascii_lowercase()
-    }
+/// Whether `hay` satisfies operator `base` (`has`, `contains`, ... without `!`/`_cs`);
+/// `None` for an unknown operator.
+fn matches(
+    base: &str,
+    needle: &Needle,
+    hay: &str,
+    case_sensitive: bool,
+    scratch: &mut String,
+) -> Option<bool> {
+    let prefix_or_suffix = |suffix: bool| {
+        let n = needle.text.as_bytes();
+        let h = hay.as_bytes();
+        if n.len() > h.len() {
+            return false;
+        }
+        let part = if suffix {
+            &h[h.len() - n.len()..]
+        } else {
+            &h[..n.len()]
+        };
+        if case_sensitive {
+            part == n
+        } else {
+            part.eq_ignore_ascii_case(n)
+        }
+    };
+    Some(match base {
+        "=~" => hay.eq_ignore_ascii_case(&needle.text),
+        "has" => needle.find_with(hay, Anchor::Term, scratch),
+        "hasprefix" => needle.find_with(hay, Anchor::TermStart, scratch),
+        "hassuffix" => needle.find_with(hay, Anchor::TermEnd, scratch),
+        "contains" => needle.find_with(hay, Anchor::Anywhere, scratch),
+        "startswith" => prefix_or_suffix(false),
+        "endswith" => prefix_or_suffix(true),
+        _ => return None,
+    })
 }
 
 /// `matches regex`: the left contains a match (not anchored).

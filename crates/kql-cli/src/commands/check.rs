@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use kql_eval::FileTables;
 
 use super::check_report::Record;
-use super::schema_args::SchemaArgs;
+use super::schema_args::{SchemaArgs, VariantTables};
 use super::{Failure, render, render_with_source};
 use crate::source::{QuerySource, SourceError, read_query};
 
@@ -54,11 +54,10 @@ enum Outcome {
 
 /// Checks every file found; all errors are reported before the summary.
 pub fn check(args: &CheckArgs) -> Result<(), Failure> {
-    let catalog = args.schema.catalog().map_err(|report| {
+    let tables = VariantTables::new(&args.schema, FileTables::new).map_err(|report| {
         eprint!("{}", render(report.as_ref()));
         Failure::Input
     })?;
-    let tables = FileTables::new(catalog);
     let human = args.format == CheckFormat::Human;
     let mut files = Vec::new();
     let mut records = Vec::new();
@@ -110,7 +109,7 @@ pub fn check(args: &CheckArgs) -> Result<(), Failure> {
 }
 
 /// Parses and binds one file, rendering its errors as they are found (human format).
-fn check_file(path: &Path, tables: &FileTables, human: bool) -> Outcome {
+fn check_file(path: &Path, tables: &VariantTables<FileTables>, human: bool) -> Outcome {
     let file = path.display().to_string();
     let source = match read_query(path) {
         Ok(source) => source,
@@ -126,7 +125,7 @@ fn check_file(path: &Path, tables: &FileTables, human: bool) -> Outcome {
             .into_iter()
             .map(|e| report(&file, e, &source, human))
             .collect(),
-        Ok(script) => match kql_eval::check(&script, tables) {
+        Ok(script) => match kql_eval::check(&script, tables.for_script(&script)) {
             Ok(_) => Vec::new(),
             Err(errors) => errors
                 .into_iter()

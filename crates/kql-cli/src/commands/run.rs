@@ -14,7 +14,7 @@ use kql_eval::{FileTables, RunOptions};
 use miette::{NamedSource, Report, miette};
 
 use super::run_stats::Stats;
-use super::schema_args::SchemaArgs;
+use super::schema_args::{SchemaArgs, VariantTables};
 use super::{Failure, render};
 use crate::render::{Format, NamedResult, TableStyle};
 
@@ -96,7 +96,8 @@ fn run_queries(args: &RunArgs) -> Result<(), Failed> {
         let named = || NamedSource::new(source.name.clone(), source.text.clone());
         let script = Stats::time(&mut stats.parse, || kql_parser::parse(&source.text))
             .map_err(|e| (Failure::Query, Report::new(e).with_source_code(named())))?;
-        let bound = Stats::time(&mut stats.check, || kql_eval::check(&script, &tables)).map_err(
+        let tables = tables.for_script(&script);
+        let bound = Stats::time(&mut stats.check, || kql_eval::check(&script, tables)).map_err(
             |mut errors| {
                 // Every error is reported: all but the last here, the last as the failure.
                 let last = errors.pop();
@@ -108,7 +109,7 @@ fn run_queries(args: &RunArgs) -> Result<(), Failed> {
             },
         )?;
         let start = Instant::now();
-        let tables_out = kql_eval::run(&bound, &tables, &options).map_err(|e| match e {
+        let tables_out = kql_eval::run(&bound, tables, &options).map_err(|e| match e {
             // Missing or unreadable data is the caller's input, not the query's fault.
             kql_eval::EvalError::NoData { .. } | kql_eval::EvalError::Load(_) => {
                 input(Report::new(e))
@@ -138,20 +139,25 @@ fn run_queries(args: &RunArgs) -> Result<(), Failed> {
     Ok(())
 }
 
-/// The data sources named by `--table`, `--data` and the schema options.
-fn tables(args: &RunArgs) -> Result<FileTables, Report> {
-    let mut tables = FileTables::new(args.schema.catalog()?);
-    tables.allow_empty_tables = args.allow_empty_tables;
+/// The data sources named by `--table`, `--data` and the schema options, for each
+/// schema variant.
+fn tables(args: &RunArgs) -> Result<VariantTables<FileTables>, Report> {
     for spec in &args.tables {
-        let Some((name, path)) = spec.split_once('=') else {
+        if !spec.contains('=') {
             miette::bail!("--table takes NAME=FILE, got `{spec}`");
-        };
-        tables.add_file(name, path);
+        }
     }
-    for dir in &args.data {
-        tables.add_data_dir(dir);
-    }
-    Ok(tables)
+    VariantTables::new(&args.schema, |catalog| {
+        let mut tables = FileTables::new(catalog);
+        tables.allow_empty_tables = args.allow_empty_tables;
+        for (name, path) in args.tables.iter().filter_map(|spec| spec.split_once('=')) {
+            tables.add_file(name, path);
+        }
+        for dir in &args.data {
+            tables.add_data_dir(dir);
+        }
+        tables
+    })
 }
 
 /// `--now`, in ticks.

@@ -238,31 +238,11 @@ fn dynamic_type_name(d: &Dynamic) -> Result<&'static str, EvalError> {
 /// Runs KQL in-process for the unit tests of the dynamic, array and bag functions.
 #[cfg(test)]
 pub(super) mod test_support {
-    use crate::{MemoryTables, RunOptions, check, run};
 
     /// The result of a one-query script: a header `name:type` per column, then each
     /// row's cells (dynamic values as compact JSON, strings bare), or the error text.
     pub(crate) fn query(src: &str) -> Result<Vec<Vec<String>>, String> {
-        let script = kql_parser::parse(src).map_err(|e| format!("{e:?}"))?;
-        let tables = MemoryTables::default();
-        let bound = check(&script, &tables).map_err(|e| format!("{e:?}"))?;
-        let options = RunOptions {
-            now: Some(0),
-            ..Default::default()
-        };
-        let out = run(&bound, &tables, &options).map_err(|e| e.to_string())?;
-        let t = out.last().ok_or("no result")?;
-        let mut rows = vec![
-            t.schema()
-                .fields
-                .iter()
-                .map(|f| format!("{}:{}", f.name, f.ty))
-                .collect(),
-        ];
-        for r in 0..t.num_rows() {
-            rows.push(t.row(r).iter().map(|v| v.to_kusto_string()).collect());
-        }
-        Ok(rows)
+        crate::functions::test_support::query(src)
     }
 
     /// The single cell of `print x = <expr>`.

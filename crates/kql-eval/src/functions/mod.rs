@@ -26,6 +26,8 @@ pub(crate) mod ops;
 mod string;
 mod string_search;
 mod strings;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub(crate) mod window;
 
 use std::collections::HashMap;
@@ -135,6 +137,24 @@ impl fmt::Debug for ScalarFunction {
 impl fmt::Debug for AggregateFunction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}()", self.name)
+    }
+}
+
+/// A registry entry, written compactly: `entry("strlen", (1, 1), rule, eval, "doc")`.
+pub(crate) const fn entry(
+    name: &'static str,
+    (min_args, max_args): (usize, usize),
+    return_type: TypeRule,
+    eval: ScalarImpl,
+    doc: &'static str,
+) -> ScalarFunction {
+    ScalarFunction {
+        name,
+        min_args,
+        max_args,
+        return_type,
+        eval,
+        doc,
     }
 }
 

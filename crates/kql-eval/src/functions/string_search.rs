@@ -27,22 +27,7 @@ use super::{ArgInfo, Datum, ScalarCall, ScalarFunction, TypeError};
 use crate::exec::EvalError;
 use crate::value::Value;
 
-const fn entry(
-    name: &'static str,
-    (min_args, max_args): (usize, usize),
-    return_type: super::TypeRule,
-    eval: super::ScalarImpl,
-    doc: &'static str,
-) -> ScalarFunction {
-    ScalarFunction {
-        name,
-        min_args,
-        max_args,
-        return_type,
-        eval,
-        doc,
-    }
-}
+use super::entry;
 
 pub(super) static FUNCTIONS: &[ScalarFunction] = &[
     entry(

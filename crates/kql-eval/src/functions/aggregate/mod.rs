@@ -308,40 +308,9 @@ pub(super) fn arrays_column(groups: Vec<Vec<Dynamic>>) -> Column {
 pub(super) mod testing {
     //! Runs a KQL query in-process and renders its last table, for the unit tests.
 
-    use crate::{MemoryTables, RunOptions, check, run};
-
     /// `name:type` headers, then each row as `tostring()` texts.
     pub fn eval(src: &str) -> Result<Vec<Vec<String>>, String> {
-        let script = kql_parser::parse(src).map_err(|e| format!("{e:?}"))?;
-        let tables = MemoryTables::default();
-        let bound = check(&script, &tables).map_err(|errors| {
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
-        })?;
-        let out = run(
-            &bound,
-            &tables,
-            &RunOptions {
-                now: Some(0),
-                ..Default::default()
-            },
-        )
-        .map_err(|e| e.to_string())?;
-        let t = out.last().ok_or("no table")?;
-        let mut rows = vec![
-            t.schema()
-                .fields
-                .iter()
-                .map(|f| format!("{}:{}", f.name, f.ty))
-                .collect(),
-        ];
-        for r in 0..t.num_rows() {
-            rows.push(t.row(r).iter().map(|v| v.to_kusto_string()).collect());
-        }
-        Ok(rows)
+        crate::functions::test_support::query(src)
     }
 
     /// The query's result, panicking (in tests only) on an error.

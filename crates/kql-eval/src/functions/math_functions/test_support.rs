@@ -1,30 +1,9 @@
 //! Runs a query in-process for the unit tests of the math, datetime and IPv4 modules.
 
-use crate::{MemoryTables, RunOptions, check, run};
-
 /// `Ok` holds the header (`name:type`) and then the rows as `tostring()` text;
 /// `Err` the check or run error.
 pub(in crate::functions) fn try_eval(src: &str) -> Result<Vec<Vec<String>>, String> {
-    let script = kql_parser::parse(src).map_err(|e| format!("{e:?}"))?;
-    let tables = MemoryTables::default();
-    let bound = check(&script, &tables).map_err(|e| format!("{e:?}"))?;
-    let options = RunOptions {
-        now: Some(639_028_512_000_000_000),
-        ..Default::default()
-    };
-    let out = run(&bound, &tables, &options).map_err(|e| format!("{e}"))?;
-    let t = out.last().ok_or("no result")?;
-    let mut rows = vec![
-        t.schema()
-            .fields
-            .iter()
-            .map(|f| format!("{}:{}", f.name, f.ty))
-            .collect(),
-    ];
-    for r in 0..t.num_rows() {
-        rows.push(t.row(r).iter().map(|v| v.to_kusto_string()).collect());
-    }
-    Ok(rows)
+    crate::functions::test_support::run_at(src, crate::functions::test_support::NOW_2026, false)
 }
 
 /// The single row of a `print`, as text.

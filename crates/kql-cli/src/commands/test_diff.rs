@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use kql_eval::format::cell::push_cell_text;
 use kql_eval::table::Table;
 use miette::{IntoDiagnostic, Report, miette};
 
@@ -15,25 +14,7 @@ pub struct Rows {
 
 impl Rows {
     pub fn from_table(table: &Table) -> Rows {
-        let header = table
-            .schema()
-            .fields
-            .iter()
-            .map(|f| format!("{}:{}", f.name, f.ty))
-            .collect();
-        let rows = (0..table.num_rows())
-            .map(|r| {
-                table
-                    .columns()
-                    .iter()
-                    .map(|c| {
-                        let mut s = String::new();
-                        push_cell_text(&mut s, c, r);
-                        s
-                    })
-                    .collect()
-            })
-            .collect();
+        let (header, rows) = crate::render::cells(table);
         Rows { header, rows }
     }
 

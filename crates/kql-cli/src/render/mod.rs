@@ -80,8 +80,9 @@ pub fn write(format: Format, results: &[NamedResult], out: &mut dyn Write) -> io
     }
 }
 
-/// The header (`Name:type`) and the cells of a table, as text.
-fn cells(table: &Table) -> (Vec<String>, Vec<Vec<String>>) {
+/// The header (`Name:type`) and the cells of a table, as text (what `kql run` prints
+/// and `kql test` compares).
+pub(crate) fn cells(table: &Table) -> (Vec<String>, Vec<Vec<String>>) {
     let header = table
         .schema()
         .fields

@@ -69,11 +69,16 @@ pub(crate) fn group_rows(columns: &[&Column], rows: usize) -> (Vec<u32>, Vec<u32
     let mut buf = Vec::new();
     for row in 0..rows {
         row_key(columns, row, &mut buf);
-        let next = firsts.len() as u32;
-        let id = *groups.entry(buf.clone()).or_insert_with(|| {
-            firsts.push(row as u32);
-            next
-        });
+        // Look up by slice first: the key is copied only for a new group.
+        let id = match groups.get(buf.as_slice()) {
+            Some(&id) => id,
+            None => {
+                let id = firsts.len() as u32;
+                groups.insert(buf.clone(), id);
+                firsts.push(row as u32);
+                id
+            }
+        };
         ids.push(id);
     }
     (ids, firsts)

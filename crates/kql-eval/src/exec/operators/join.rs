@@ -4,7 +4,7 @@
 //! join (q/join-innerunique.md). Output rows: left order, then (outer kinds) the
 //! unmatched right rows in right order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use kql_parser::ast::JoinKind;
@@ -35,17 +35,25 @@ pub(crate) fn join(
     let mut index: HashMap<Vec<u8>, Vec<u32>> = HashMap::new();
     for r in 0..right.num_rows() {
         row_key(&rkeys, r, &mut buf);
-        index.entry(buf.clone()).or_default().push(r as u32);
+        match index.get_mut(buf.as_slice()) {
+            Some(rows) => rows.push(r as u32),
+            None => {
+                index.insert(buf.clone(), vec![r as u32]);
+            }
+        }
     }
 
     let mut pairs_left: Vec<Option<u32>> = Vec::new();
     let mut pairs_right: Vec<Option<u32>> = Vec::new();
     let mut right_matched = vec![false; right.num_rows()];
-    let mut seen_left_keys: HashMap<Vec<u8>, ()> = HashMap::new();
+    let mut seen_left_keys: HashSet<Vec<u8>> = HashSet::new();
     for l in 0..left.num_rows() {
         row_key(&lkeys, l, &mut buf);
-        if plan.kind == JoinKind::InnerUnique && seen_left_keys.insert(buf.clone(), ()).is_some() {
-            continue;
+        if plan.kind == JoinKind::InnerUnique {
+            if seen_left_keys.contains(buf.as_slice()) {
+                continue;
+            }
+            seen_left_keys.insert(buf.clone());
         }
         let matches = index.get(&buf);
         match plan.kind {

@@ -286,7 +286,6 @@ fn union_type_clash_withsource() {
 /// q/union-operator.md "Source columns types mismatch", second example: `x_long` is taken,
 /// so View_1's x becomes `x_long1`.
 #[test]
-#[ignore = "kql bug: internal error `duplicate column name x_long` instead of renaming View_1's x to x_long1"]
 fn union_type_clash_dedup_suffix() {
     expect_unordered(
         "let View_1 = view () { print x=1 };

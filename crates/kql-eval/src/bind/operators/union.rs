@@ -165,14 +165,26 @@ fn outer_fields(legs: &[(String, Arc<Plan>)]) -> Vec<(String, Field)> {
             }
         }
     }
+    let clashes = |f: &Field| seen.iter().any(|g| g.name == f.name && g.ty != f.ty);
+    // Columns keeping their own name come first in claiming it; a renamed `x_long` that
+    // meets a real `x_long` takes the next free suffix (`x_long1`, q/union-operator.md).
+    let kept: Vec<String> = seen
+        .iter()
+        .filter(|f| !clashes(f))
+        .map(|f| f.name.clone())
+        .collect();
+    let mut taken: Vec<String> = Vec::new();
     seen.iter()
         .map(|f| {
-            let clash = seen.iter().any(|g| g.name == f.name && g.ty != f.ty);
-            let name = if clash {
-                format!("{}_{}", f.name, f.ty)
+            let name = if clashes(f) {
+                let base = format!("{}_{}", f.name, f.ty);
+                crate::bind::unique_name(&base, |n| {
+                    kept.iter().any(|k| k == n) || taken.iter().any(|t| t == n)
+                })
             } else {
                 f.name.clone()
             };
+            taken.push(name.clone());
             (f.name.clone(), Field { name, ty: f.ty })
         })
         .collect()

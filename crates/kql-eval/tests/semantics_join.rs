@@ -111,7 +111,6 @@ fn join_innerunique_filter_conjunct_pushed_left() {
 /// q/join-innerunique.md (filters after the join are pushed to the left side when
 /// possible): a project that keeps the column does not stop the push.
 #[test]
-#[ignore = "kql bug: innerunique does not push a left-column filter through a project/extend after the join (0 rows)"]
 fn join_innerunique_filter_after_project_pushed_left() {
     expect_unordered(
         &format!(

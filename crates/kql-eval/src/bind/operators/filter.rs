@@ -10,7 +10,7 @@ use std::sync::Arc;
 use kql_parser::ast::{Expr, JoinKind, ScalarType, Span};
 
 use crate::bind::{Binder, CheckError, RowScope};
-use crate::plan::{JoinPlan, Plan, PlanKind, ScalarExpr, ScalarKind};
+use crate::plan::{JoinPlan, Plan, PlanKind, ProjectItem, ScalarExpr, ScalarKind};
 
 impl Binder<'_> {
     pub(super) fn filter(
@@ -82,6 +82,53 @@ fn push_conjuncts(
                 ..input.clone()
             };
             Some((plan, kept))
+        }
+        // A projection of plain columns: conjuncts reading only those columns are
+        // rewritten to the projection's input and pushed on; the rest stay above.
+        PlanKind::Project {
+            input: inner,
+            computed,
+            output,
+        } => {
+            let n = inner.schema.fields.len();
+            let source = |c: usize| match output.get(c) {
+                Some(ProjectItem::Input(i)) => Some(*i),
+                _ => None,
+            };
+            let (movable, stay): (Vec<ScalarExpr>, Vec<ScalarExpr>) =
+                conjuncts.into_iter().partition(|e| {
+                    let mut ok = true;
+                    e.for_each_column(&mut |c| ok &= source(c).is_some_and(|i| i < n));
+                    ok
+                });
+            if movable.is_empty() {
+                return None;
+            }
+            let rewritten = movable
+                .iter()
+                .map(|e| e.map_columns(&|c| source(c).unwrap_or(c)))
+                .collect();
+            let (pushed, kept_below) = push_conjuncts(inner, rewritten, span)?;
+            let pushed = match and_all(kept_below) {
+                None => pushed,
+                Some(rest) => Plan {
+                    schema: pushed.schema.clone(),
+                    kind: PlanKind::Filter {
+                        input: Arc::new(pushed),
+                        predicate: rest,
+                    },
+                    span,
+                },
+            };
+            let plan = Plan {
+                kind: PlanKind::Project {
+                    input: Arc::new(pushed),
+                    computed: computed.clone(),
+                    output: output.clone(),
+                },
+                ..input.clone()
+            };
+            Some((plan, stay))
         }
         PlanKind::Join(join) if join.kind == JoinKind::InnerUnique => {
             let left_only = |e: &ScalarExpr| {

@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 
 use crate::commands::check::CheckArgs;
 use crate::commands::completions::CompletionsArgs;
+use crate::commands::fmt::FmtArgs;
 use crate::commands::functions::FunctionsArgs;
 use crate::commands::parse::ParseArgs;
 use crate::commands::run::RunArgs;
@@ -32,6 +33,8 @@ pub enum Command {
     Run(RunArgs),
     /// Run snapshot test cases (`*.test.yaml`) and compare their results.
     Test(TestArgs),
+    /// Rewrite queries in the canonical layout, keeping comments (`--check` for CI).
+    Fmt(FmtArgs),
     /// List the supported scalar functions, aggregates and operators.
     Functions(FunctionsArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell).

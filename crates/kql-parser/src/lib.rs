@@ -25,16 +25,19 @@
 //! | walking | [`ast::visit`] | a visitor over every node |
 //! | dumping | [`ast::dump`] | AST → indented tree with spans |
 //! | literals | [`literal`] | datetime / timespan / guid / string text ↔ values |
+//! | formatting | [`format()`], [`comments`] | text → canonical text with its `//` comments kept |
 #![forbid(unsafe_code)]
 
 pub mod ast;
 mod error;
+mod format;
 mod lexer;
 pub mod literal;
 mod parser;
 mod print;
 
 pub use error::{Expected, ParseError, ParseErrors};
+pub use format::{Comment, FormatError, comments, format};
 pub use parser::MAX_DEPTH;
 
 use ast::{Expr, Script};

@@ -4,6 +4,7 @@
 pub mod check;
 mod check_report;
 pub mod completions;
+pub mod fmt;
 pub mod functions;
 pub mod parse;
 pub mod run;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Parse(args) => parse::parse(&args),
         Command::Check(args) => check::check(&args),
+        Command::Fmt(args) => fmt::fmt(&args),
         Command::Functions(args) => {
             functions::functions(&args);
             Ok(())

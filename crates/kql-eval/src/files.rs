@@ -1,5 +1,7 @@
 //! Tables backed by files: `--table Name=path` and `--data DIR` (which serves
-//! `DIR/<Name>.jsonl`, `.json`, `.csv` or `.tsv` for each table a query reads).
+//! `DIR/<Name>.jsonl`, `.json`, `.csv` or `.tsv` for each table a query reads), and
+//! the local files standing in for `externaldata` URLs: `--external URL=FILE` and
+//! `--external-dir DIR` (see [`external_cache_name`]).
 //!
 //! Schemas come from the catalog (built-in Defender tables, `--schema` files); a file
 //! for a table the catalog does not know is loaded once, whole, with inferred types.
@@ -27,6 +29,11 @@ pub struct FileTables {
     pub allow_empty_tables: bool,
     /// Tables whose schema was inferred: loaded whole, once.
     inferred: Mutex<HashMap<String, Arc<Table>>>,
+    /// `--external URL=FILE`: the file standing in for an `externaldata` URL.
+    external_files: BTreeMap<String, PathBuf>,
+    /// `--external-dir DIR`: directories of downloaded `externaldata` files, named
+    /// by [`external_cache_name`] (or the URL's last path segment).
+    external_dirs: Vec<PathBuf>,
 }
 
 impl FileTables {
@@ -45,6 +52,16 @@ impl FileTables {
     /// `--data DIR`.
     pub fn add_data_dir(&mut self, dir: impl Into<PathBuf>) {
         self.data_dirs.push(dir.into());
+    }
+
+    /// `--external URL=FILE`.
+    pub fn add_external_file(&mut self, url: impl Into<String>, path: impl Into<PathBuf>) {
+        self.external_files.insert(url.into(), path.into());
+    }
+
+    /// `--external-dir DIR`.
+    pub fn add_external_dir(&mut self, dir: impl Into<PathBuf>) {
+        self.external_dirs.push(dir.into());
     }
 
     /// The file holding table `name`, if any.
@@ -72,6 +89,52 @@ impl FileTables {
         cache.insert(name.to_string(), table.clone());
         Ok(table)
     }
+}
+
+/// The file name `--external-dir` looks for first for an `externaldata` URL: the URL
+/// without its scheme (`https://`), every character other than an ASCII letter, digit,
+/// `.`, `-` or `_` replaced by `_`.
+///
+/// ```
+/// use kql_eval::files::external_cache_name;
+/// assert_eq!(
+///     external_cache_name("https://www.spamhaus.org/drop/drop_v4.json"),
+///     "www.spamhaus.org_drop_drop_v4.json"
+/// );
+/// ```
+///
+/// In a shell: `curl -o "DIR/$(printf %s "$URL" | sed -E 's#^[A-Za-z][A-Za-z0-9+.-]*://##; s#[^A-Za-z0-9._-]#_#g')" "$URL"`.
+/// When that file is absent, the URL's last path segment (what `wget -P DIR URL`
+/// saves) is tried.
+pub fn external_cache_name(url: &str) -> String {
+    let rest = match url.split_once("://") {
+        Some((scheme, rest))
+            if !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) =>
+        {
+            rest
+        }
+        _ => url,
+    };
+    rest.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The URL's last path segment (before `?` and `#`), when it is a usable file name.
+fn last_segment(url: &str) -> Option<&str> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let (_, last) = path.rsplit_once('/')?;
+    (!last.is_empty() && last != "." && last != "..").then_some(last)
 }
 
 impl TableProvider for FileTables {
@@ -113,6 +176,18 @@ impl TableProvider for FileTables {
 }
 
 impl TableData for FileTables {
+    fn external(&self, url: &str) -> Option<PathBuf> {
+        if let Some(path) = self.external_files.get(url) {
+            return Some(path.clone());
+        }
+        let cached = external_cache_name(url);
+        let names = std::iter::once(cached.as_str()).chain(last_segment(url));
+        let names: Vec<&str> = names.collect();
+        self.external_dirs
+            .iter()
+            .find_map(|dir| names.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
+    }
+
     fn load(
         &self,
         name: &str,

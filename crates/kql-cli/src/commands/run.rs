@@ -3,6 +3,7 @@
 //! ```text
 //! kql run --data testdata/seeds --now 2026-05-10T00:00:00Z queries/conversation_takeover.kql
 //! kql run --table EmailEvents=export.csv --format csv rule.yaml
+//! kql run --data DIR --external 'https://host/feed.csv=feed.csv' hunt.kql
 //! ```
 
 use std::io::{IsTerminal, Write};
@@ -21,7 +22,7 @@ use crate::render::{Format, NamedResult, TableStyle};
 /// Runs KQL queries over tables loaded from JSON, JSONL or CSV files.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  kql run --data testdata/seeds --now 2026-05-10T00:00:00Z queries/conversation_takeover.kql\n  kql run --table EmailEvents=export.csv --format csv --output result.csv rule.yaml\n  kql run --data testdata/seeds --stats --format markdown queries/partner_bec_top_domains.kql"
+    after_help = "Examples:\n  kql run --data testdata/seeds --now 2026-05-10T00:00:00Z queries/conversation_takeover.kql\n  kql run --table EmailEvents=export.csv --format csv --output result.csv rule.yaml\n  kql run --data testdata/seeds --stats --format markdown queries/partner_bec_top_domains.kql\n  kql run --data DIR --external 'https://host/feed.csv=feed.csv' hunt.kql    (externaldata from a local file)"
 )]
 pub struct RunArgs {
     /// Query files (`.kql`, or a Sentinel rule `.yaml`/`.yml`); `-` reads standard input.
@@ -52,6 +53,15 @@ pub struct RunArgs {
     /// Treat built-in tables that have no data file as empty.
     #[arg(long)]
     pub allow_empty_tables: bool,
+    /// A local file for an `externaldata` URL: `URL=FILE` (split at the last `=`).
+    /// Repeatable; kql never reads the network.
+    #[arg(long = "external", value_name = "URL=FILE")]
+    pub external: Vec<String>,
+    /// A directory of downloaded `externaldata` files named after their URLs:
+    /// `https://h/a/f.csv` is `h_a_f.csv` (scheme dropped, characters other than
+    /// letters, digits, `.`, `-`, `_` as `_`), else `f.csv`.
+    #[arg(long = "external-dir", value_name = "DIR")]
+    pub external_dir: Vec<PathBuf>,
     /// The most rows any operator may produce.
     #[arg(long, value_name = "N", default_value_t = 100_000_000)]
     pub max_rows: u64,
@@ -114,6 +124,9 @@ fn run_queries(args: &RunArgs) -> Result<(), Failed> {
             kql_eval::EvalError::NoData { .. } | kql_eval::EvalError::Load(_) => {
                 input(Report::new(e))
             }
+            kql_eval::EvalError::NoExternalData { .. } => {
+                input(Report::new(e).with_source_code(named()))
+            }
             other => (Failure::Query, Report::new(other).with_source_code(named())),
         })?;
         let elapsed = start.elapsed();
@@ -147,6 +160,11 @@ fn tables(args: &RunArgs) -> Result<VariantTables<FileTables>, Report> {
             miette::bail!("--table takes NAME=FILE, got `{spec}`");
         }
     }
+    for spec in &args.external {
+        if !spec.contains('=') {
+            miette::bail!("--external takes URL=FILE, got `{spec}`");
+        }
+    }
     VariantTables::new(&args.schema, |catalog| {
         let mut tables = FileTables::new(catalog);
         tables.allow_empty_tables = args.allow_empty_tables;
@@ -155,6 +173,16 @@ fn tables(args: &RunArgs) -> Result<VariantTables<FileTables>, Report> {
         }
         for dir in &args.data {
             tables.add_data_dir(dir);
+        }
+        for (url, path) in args
+            .external
+            .iter()
+            .filter_map(|spec| spec.rsplit_once('='))
+        {
+            tables.add_external_file(url, path);
+        }
+        for dir in &args.external_dir {
+            tables.add_external_dir(dir);
         }
         tables
     })

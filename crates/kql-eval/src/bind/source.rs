@@ -1,18 +1,24 @@
-//! Source operators, which start a pipeline: `datatable`, `print`, `range`, `union`.
+//! Source operators, which start a pipeline: `datatable`, `print`, `range`, `union`,
+//! `externaldata`.
 //!
 //! ```kql
 //! datatable(Name:string, N:long) ["a", 1, "b", 2]
+//! externaldata(Url:string) [@"https://host/feed.csv"] with (format="csv", ignoreFirstRecord=true)
 //! print x = 1, strcat("a", "b")          // x, print_1
 //! range i from 1 to 10 step 2
 //! ```
 
 use std::sync::Arc;
 
-use kql_parser::ast::{DataTable, NamedExpr, Operator, OperatorKind, Range, ScalarType, Span};
+use kql_parser::ast::{
+    DataTable, ExternalData, NamedExpr, Operator, OperatorKind, Range, ScalarType, Span,
+};
 
 use super::operators::operator_name;
+use super::operators::options::option_text;
 use super::{Binder, CheckError, RowScope};
-use crate::plan::{Plan, PlanKind};
+use crate::load::ExternalFormat;
+use crate::plan::{ExternalDataPlan, Plan, PlanKind};
 use crate::table::{Field, Schema};
 
 impl Binder<'_> {
@@ -23,22 +29,7 @@ impl Binder<'_> {
             OperatorKind::Print(items) => self.print(items, span)?,
             OperatorKind::Range(range) => self.range(range, span)?,
             OperatorKind::Union(union) => self.union(None, union, span)?,
-            OperatorKind::ExternalData(ed) => {
-                let url = ed
-                    .urls
-                    .first()
-                    .map(|u| match &u.kind {
-                        kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::String(s)) => {
-                            s.value.clone()
-                        }
-                        _ => u.to_string(),
-                    })
-                    .unwrap_or_default();
-                return Err(CheckError::unsupported(
-                    format!("`externaldata` from {url} (kql reads no URLs)"),
-                    span,
-                ));
-            }
+            OperatorKind::ExternalData(ed) => self.externaldata(ed, span)?,
             OperatorKind::Evaluate(evaluate) => {
                 let plugin = match &evaluate.call.kind {
                     kql_parser::ast::ExprKind::Call { name, .. } => name.name.as_str(),
@@ -128,6 +119,110 @@ impl Binder<'_> {
         Ok(Plan {
             schema: Schema { fields },
             kind: PlanKind::Rows { values },
+            span,
+        })
+    }
+
+    /// `externaldata(Cols) [Urls] with (format=..., ignoreFirstRecord=...)`: the URLs
+    /// are read at run time from the local files the caller maps them to.
+    fn externaldata(&mut self, ed: &ExternalData, span: Span) -> Result<Plan, CheckError> {
+        let mut fields: Vec<Field> = Vec::with_capacity(ed.columns.len());
+        for c in &ed.columns {
+            if fields.iter().any(|f| f.name == c.name.name) {
+                return Err(CheckError::invalid(
+                    format!("column `{}` is declared twice", c.name.name),
+                    c.span,
+                ));
+            }
+            fields.push(Field {
+                name: c.name.name.clone(),
+                ty: c.ty,
+            });
+        }
+        if fields.is_empty() {
+            return Err(CheckError::invalid(
+                "`externaldata` needs at least one column",
+                span,
+            ));
+        }
+        if ed.urls.is_empty() {
+            return Err(CheckError::invalid(
+                "`externaldata` needs at least one URL",
+                span,
+            ));
+        }
+        let mut urls = Vec::with_capacity(ed.urls.len());
+        for url in &ed.urls {
+            let expr = self.scalar(url, &RowScope::empty())?;
+            if expr.ty != ScalarType::String {
+                return Err(CheckError::type_error(
+                    format!("an `externaldata` URL must be a string, not {}", expr.ty),
+                    "expected string",
+                    expr.span,
+                ));
+            }
+            urls.push(expr);
+        }
+        let mut format = None;
+        let mut ignore_first_record = false;
+        for option in &ed.options {
+            match option.name.name.to_ascii_lowercase().as_str() {
+                "format" => {
+                    let name = option_text(option)?;
+                    let Some(f) = ExternalFormat::from_name(&name) else {
+                        return Err(CheckError::unsupported(
+                            format!(
+                                "`externaldata` format `{name}` (kql reads {})",
+                                ExternalFormat::NAMES.join(", ")
+                            ),
+                            option.span,
+                        ));
+                    };
+                    format = Some(f);
+                }
+                "ignorefirstrecord" => {
+                    ignore_first_record = match option_text(option)?.to_ascii_lowercase().as_str() {
+                        "true" => true,
+                        "false" => false,
+                        other => {
+                            return Err(CheckError::invalid(
+                                format!("`ignoreFirstRecord` must be true or false, not `{other}`"),
+                                option.value.span,
+                            ));
+                        }
+                    };
+                }
+                _ => {
+                    return Err(CheckError::unsupported(
+                        format!(
+                            "the `{}` property of `externaldata` (kql knows format and ignoreFirstRecord)",
+                            option.name.name
+                        ),
+                        option.span,
+                    ));
+                }
+            }
+        }
+        if let Some(f) = format
+            && f.single_column()
+            && fields.len() != 1
+        {
+            return Err(CheckError::unsupported(
+                format!(
+                    "`externaldata` with format={} and {} columns (it fills one column)",
+                    f.name(),
+                    fields.len()
+                ),
+                span,
+            ));
+        }
+        Ok(Plan {
+            schema: Schema { fields },
+            kind: PlanKind::ExternalData(Box::new(ExternalDataPlan {
+                urls,
+                format,
+                ignore_first_record,
+            })),
             span,
         })
     }

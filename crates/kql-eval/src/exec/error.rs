@@ -39,6 +39,20 @@ pub enum EvalError {
         )
     )]
     NoData { table: String },
+    /// `externaldata` from a URL no local file was given for.
+    #[error("no local file for `externaldata` URL {url}")]
+    #[diagnostic(
+        code(kql::run::no_external_data),
+        help(
+            "kql reads no URLs: download it (`curl -o FILE '{url}'`) and pass --external '{url}=FILE', or save it as `{cache_name}` in a directory given with --external-dir DIR"
+        )
+    )]
+    NoExternalData {
+        url: String,
+        cache_name: String,
+        #[label("reads this URL")]
+        span: Option<Span>,
+    },
     /// A query bound at run time (its columns depend on the data, `bind::late`) that
     /// does not bind.
     #[error(transparent)]

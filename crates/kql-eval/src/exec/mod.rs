@@ -11,6 +11,7 @@ pub(crate) mod operators;
 mod scalar;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use error::EvalError;
@@ -35,6 +36,14 @@ pub trait TableData {
         full_schema: &Schema,
         columns: &[usize],
     ) -> Result<Arc<Table>, EvalError>;
+
+    /// The local file standing in for `externaldata` URL `url` (`kql run --external
+    /// URL=FILE`, `--external-dir DIR`); `None`: none was given, and the query fails
+    /// naming the URL. kql never reads the network.
+    fn external(&self, url: &str) -> Option<PathBuf> {
+        let _ = url;
+        None
+    }
 }
 
 /// Limits that stop a runaway query with an error instead of exhausting the machine.
@@ -56,7 +65,7 @@ impl Default for Limits {
 pub struct Executor<'a> {
     pub ctx: EvalContext,
     pub limits: Limits,
-    data: &'a dyn TableData,
+    pub(crate) data: &'a dyn TableData,
     materialized: HashMap<usize, Arc<Table>>,
     /// The tables sub-queries are applied to (`mv-apply`), innermost last.
     pub(crate) sub_inputs: Vec<Arc<Table>>,
@@ -176,6 +185,7 @@ impl<'a> Executor<'a> {
                     self.execute(input)?
                 }
                 PlanKind::Constant(table) => table.clone(),
+                PlanKind::ExternalData(ed) => operators::externaldata(self, ed, plan)?,
                 PlanKind::Late(query) => operators::late(self, query)?,
                 PlanKind::Materialize { id, input } => {
                     if let Some(t) = self.materialized.get(id) {

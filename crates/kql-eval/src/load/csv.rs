@@ -17,7 +17,7 @@ use std::io::Read;
 
 use csv::{ByteRecord, ErrorKind, ReaderBuilder};
 
-use crate::table::Table;
+use crate::table::{Schema, Table};
 
 use super::assemble::{Assembler, Target};
 use super::convert::Raw;
@@ -122,6 +122,73 @@ pub(crate) fn load_csv(
             let text = std::str::from_utf8(field).map_err(|_| LoadError::Utf8 {
                 at: at(),
                 field: asm_name(&names, &targets, slot),
+            })?;
+            asm.push(slot, Raw::Text(text))
+                .map_err(|issue| issue_error(issue, at()))?;
+        }
+        asm.end_row();
+    }
+    finish(asm, path)
+}
+
+/// Loads headerless CSV (`externaldata`): field `i` of each record fills column `i` of
+/// `schema`. Every record must be as wide as the first kept one. `[U]` A file narrower
+/// than the schema leaves the last columns null, and fields past the schema's columns
+/// are dropped. `skip_first` drops the first record (`ignoreFirstRecord=true`: a header
+/// line), whatever its width.
+pub(crate) fn load_csv_positional(
+    reader: impl Read,
+    delimiter: u8,
+    path: &str,
+    schema: &Schema,
+    skip_first: bool,
+) -> Result<Table, LoadError> {
+    let mut rdr = ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
+    let mut asm = Assembler::new(Some(schema), None, None, true);
+    let width = schema.fields.len();
+    let mut record = ByteRecord::new();
+    let mut first = skip_first;
+    let mut expected: Option<usize> = None;
+    while rdr
+        .read_byte_record(&mut record)
+        .map_err(|e| csv_error(e, path))?
+    {
+        if std::mem::take(&mut first) {
+            continue;
+        }
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        // Kusto fails a CSV whose records differ in width (Stream_WrongNumberOfFields);
+        // the skipped first record does not count.
+        match expected {
+            None => expected = Some(record.len()),
+            Some(n) if n != record.len() => {
+                return Err(LoadError::CsvSyntax {
+                    at: Location {
+                        path: path.to_string(),
+                        line,
+                        column: None,
+                    },
+                    message: format!(
+                        "the record has {} fields but the first record has {n}",
+                        record.len()
+                    ),
+                });
+            }
+            Some(_) => {}
+        }
+        for (slot, field) in record.iter().enumerate().take(width) {
+            let at = || Location {
+                path: path.to_string(),
+                line,
+                column: None,
+            };
+            let text = std::str::from_utf8(field).map_err(|_| LoadError::Utf8 {
+                at: at(),
+                field: schema.fields[slot].name.clone(),
             })?;
             asm.push(slot, Raw::Text(text))
                 .map_err(|issue| issue_error(issue, at()))?;

@@ -175,6 +175,43 @@ pub(crate) fn load_jsonl(
     finish(asm, path)
 }
 
+/// Loads Kusto's `multijson`: JSON values one after another, each a record or an array
+/// of records, with any whitespace (or none) between them and inside them.
+pub(crate) fn load_multijson(
+    body: &[u8],
+    path: &str,
+    opts: &LoadOptions,
+) -> Result<Table, LoadError> {
+    let mut asm = Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false);
+    let mut ctx = Ctx {
+        asm: &mut asm,
+        issue: None,
+    };
+    let mut values = serde_json::Deserializer::from_slice(body).into_iter::<IgnoredAny>();
+    let mut start = 0;
+    loop {
+        let line = 1 + body[..start].iter().filter(|b| **b == b'\n').count();
+        match values.next() {
+            None => break,
+            Some(Err(e)) => return Err(json_error(&e, None, path, body, 1)),
+            Some(Ok(_)) => {}
+        }
+        let end = values.byte_offset();
+        let value = &body[start..end];
+        let mut de = serde_json::Deserializer::from_slice(value);
+        let result = match value.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'[') => RecordsSeed(&mut ctx).deserialize(&mut de),
+            _ => RecordSeed(&mut ctx).deserialize(&mut de),
+        }
+        .and_then(|()| de.end());
+        if let Err(e) = result {
+            return Err(json_error(&e, ctx.issue.take(), path, value, line));
+        }
+        start = end;
+    }
+    finish(asm, path)
+}
+
 /// The Defender API response: the file's schema gives the types (after the caller's
 /// schema, which wins for the columns it names).
 fn load_api(

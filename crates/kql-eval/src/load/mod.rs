@@ -30,6 +30,7 @@ pub mod assemble;
 pub mod convert;
 mod csv;
 mod error;
+pub mod external;
 pub mod infer;
 mod json;
 mod json_seed;
@@ -39,6 +40,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 pub use error::{LoadError, Location};
+pub use external::{ExternalFormat, load_external};
 
 use crate::table::{Schema, Table};
 use assemble::{Assembler, Issue};

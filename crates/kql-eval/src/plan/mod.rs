@@ -11,8 +11,8 @@ mod prune;
 
 pub use expr::{AggregateCall, ScalarExpr, ScalarKind};
 pub use node::{
-    JoinPlan, MakeSeriesPlan, MvApplyPlan, MvExpandColumn, MvExpandPlan, ParsePlan, Plan, PlanKind,
-    ProjectItem, RenderRequest, SeriesAggregate, SeriesValue, SortKeyPlan, SummarizePlan, TableRef,
-    TopNestedLevelPlan, TopNestedPlan, UnionPlan,
+    ExternalDataPlan, JoinPlan, MakeSeriesPlan, MvApplyPlan, MvExpandColumn, MvExpandPlan,
+    ParsePlan, Plan, PlanKind, ProjectItem, RenderRequest, SeriesAggregate, SeriesValue,
+    SortKeyPlan, SummarizePlan, TableRef, TopNestedLevelPlan, TopNestedPlan, UnionPlan,
 };
 pub use prune::prune;

@@ -6,6 +6,7 @@ use kql_parser::ast::{JoinKind, NullsOrder, ScalarType, Span};
 
 use super::{AggregateCall, ScalarExpr};
 use crate::functions::ScalarFunction;
+use crate::load::ExternalFormat;
 use crate::table::{Schema, Table};
 
 /// A tabular plan node and the schema it produces.
@@ -111,6 +112,19 @@ pub enum PlanKind {
         input: Arc<Plan>,
         request: RenderRequest,
     },
+    /// `externaldata(Cols) [Urls] with (...)`: the declared columns (this node's
+    /// schema) read from the local file standing in for each URL, one after another.
+    ExternalData(Box<ExternalDataPlan>),
+}
+
+/// What `externaldata` reads: the URLs (constant string expressions) and how.
+#[derive(Debug, Clone)]
+pub struct ExternalDataPlan {
+    pub urls: Vec<ScalarExpr>,
+    /// `format=...`; `None`: detected from each URL's extension, CSV by default.
+    pub format: Option<ExternalFormat>,
+    /// `ignoreFirstRecord=true`: drop the first record of each file.
+    pub ignore_first_record: bool,
 }
 
 impl Plan {

@@ -12,7 +12,7 @@ mod join;
 mod make_series;
 mod mv_apply;
 mod mv_expand;
-mod options;
+pub(super) mod options;
 mod parse;
 mod parse_pattern;
 mod partition;

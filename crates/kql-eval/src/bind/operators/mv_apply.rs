@@ -127,7 +127,8 @@ pub(super) fn contains_materialize(plan: &Plan) -> bool {
         | PlanKind::Range { .. }
         | PlanKind::Constant(_)
         | PlanKind::Late(_)
-        | PlanKind::SubInput => vec![],
+        | PlanKind::SubInput
+        | PlanKind::ExternalData(_) => vec![],
     };
     children.into_iter().any(contains_materialize)
 }

@@ -3,6 +3,7 @@
 pub(crate) mod bag_unpack;
 mod count;
 mod distinct;
+mod externaldata;
 mod filter;
 mod ipv4_lookup;
 mod join;
@@ -24,6 +25,7 @@ mod union;
 
 pub(crate) use count::count;
 pub(crate) use distinct::distinct;
+pub(crate) use externaldata::externaldata;
 pub(crate) use filter::filter;
 pub(crate) use ipv4_lookup::ipv4_lookup;
 pub(crate) use join::join;

@@ -62,9 +62,11 @@ fn prune_node(plan: &Plan, required: &[bool]) -> (Plan, Mapping) {
             )
         }
         // Leaves that read no input: every column stays.
-        PlanKind::Range { .. } | PlanKind::Constant(_) | PlanKind::Late(_) | PlanKind::SubInput => {
-            (plan.clone(), identity(required.len()))
-        }
+        PlanKind::Range { .. }
+        | PlanKind::Constant(_)
+        | PlanKind::Late(_)
+        | PlanKind::SubInput
+        | PlanKind::ExternalData(_) => (plan.clone(), identity(required.len())),
         PlanKind::Filter { input, predicate } => {
             let mut need = required.to_vec();
             mark(predicate, &mut need);

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::bind::TableProvider;
 use crate::exec::{EvalError, TableData};
-use crate::load::{LoadOptions, load_table};
+use crate::load::{LoadOptions, LoadProgress, load_table, load_table_counted};
 use crate::schema::SchemaCatalog;
 use crate::table::{Schema, Table};
 
@@ -34,6 +34,8 @@ pub struct FileTables {
     /// `--external-dir DIR`: directories of downloaded `externaldata` files, named
     /// by [`external_cache_name`] (or the URL's last path segment).
     external_dirs: Vec<PathBuf>,
+    /// Byte counters for a progress display (`kql run` on a terminal).
+    pub progress: Option<Arc<LoadProgress>>,
 }
 
 impl FileTables {
@@ -212,7 +214,13 @@ impl TableData for FileTables {
                 schema: Some(full_schema.clone()),
                 columns: Some(wanted.clone()),
             };
-            Arc::new(load_table(&path, &opts)?)
+            let format = crate::load::DataFormat::from_path(&path);
+            Arc::new(load_table_counted(
+                &path,
+                format,
+                &opts,
+                self.progress.as_deref(),
+            )?)
         } else {
             self.inferred_table(name, &path)?
         };

@@ -10,7 +10,12 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
+use std::sync::Arc;
+
 use clap::Args;
+use kql_eval::load::LoadProgress;
+
+use crate::progress::ProgressDisplay;
 use kql_eval::{FileTables, RunOptions};
 use miette::{NamedSource, Report, miette};
 
@@ -83,7 +88,9 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
 }
 
 fn run_queries(args: &RunArgs) -> Result<(), Failed> {
-    let tables = tables(args).map_err(input)?;
+    let progress = Arc::new(LoadProgress::default());
+    let tables = tables(args, &progress).map_err(input)?;
+    let _display = ProgressDisplay::start(progress);
     let options = RunOptions {
         now: now(args.now.as_deref()).map_err(input)?,
         limits: kql_eval::Limits {
@@ -154,7 +161,10 @@ fn run_queries(args: &RunArgs) -> Result<(), Failed> {
 
 /// The data sources named by `--table`, `--data` and the schema options, for each
 /// schema variant.
-fn tables(args: &RunArgs) -> Result<VariantTables<FileTables>, Report> {
+fn tables(
+    args: &RunArgs,
+    progress: &Arc<LoadProgress>,
+) -> Result<VariantTables<FileTables>, Report> {
     for spec in &args.tables {
         if !spec.contains('=') {
             miette::bail!("--table takes NAME=FILE, got `{spec}`");
@@ -168,6 +178,7 @@ fn tables(args: &RunArgs) -> Result<VariantTables<FileTables>, Report> {
     VariantTables::new(&args.schema, |catalog| {
         let mut tables = FileTables::new(catalog);
         tables.allow_empty_tables = args.allow_empty_tables;
+        tables.progress = Some(progress.clone());
         for (name, path) in args.tables.iter().filter_map(|spec| spec.split_once('=')) {
             tables.add_file(name, path);
         }

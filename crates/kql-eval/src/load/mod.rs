@@ -34,6 +34,7 @@ pub mod external;
 pub mod infer;
 mod json;
 mod json_seed;
+mod progress;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -41,6 +42,7 @@ use std::path::Path;
 
 pub use error::{LoadError, Location};
 pub use external::{ExternalFormat, load_external};
+pub use progress::{CountingReader, LoadProgress};
 
 use crate::table::{Schema, Table};
 use assemble::{Assembler, Issue};
@@ -107,14 +109,34 @@ pub fn load_table_as(
     format: DataFormat,
     opts: &LoadOptions,
 ) -> Result<Table, LoadError> {
+    load_table_counted(path, format, opts, None)
+}
+
+/// As [`load_table_as`], advancing `progress` (if any) as bytes are read.
+pub fn load_table_counted(
+    path: &Path,
+    format: DataFormat,
+    opts: &LoadOptions,
+    progress: Option<&LoadProgress>,
+) -> Result<Table, LoadError> {
     let name = path.display().to_string();
     let io = |source| LoadError::Io {
         path: name.clone(),
         source,
     };
+    let file = File::open(path).map_err(io)?;
+    let unused = std::sync::atomic::AtomicU64::new(0);
+    let counter = match progress {
+        Some(p) => {
+            p.start(&name, file.metadata().map(|m| m.len()).unwrap_or(0));
+            &p.bytes_read
+        }
+        None => &unused,
+    };
+    let file = CountingReader::new(file, counter);
     match format {
         DataFormat::Csv | DataFormat::Tsv | DataFormat::Jsonl => {
-            let mut reader = BufReader::with_capacity(1 << 20, File::open(path).map_err(io)?);
+            let mut reader = BufReader::with_capacity(1 << 20, file);
             skip_bom(&mut reader).map_err(io)?;
             match format {
                 DataFormat::Jsonl => json::load_jsonl(reader, &name, opts),
@@ -124,9 +146,8 @@ pub fn load_table_as(
         }
         DataFormat::Json | DataFormat::Auto => {
             let mut bytes = Vec::new();
-            File::open(path)
-                .and_then(|mut f| f.read_to_end(&mut bytes))
-                .map_err(io)?;
+            let mut file = file;
+            file.read_to_end(&mut bytes).map_err(io)?;
             load_from_bytes(&bytes, format, &name, opts)
         }
     }

@@ -195,3 +195,53 @@ fn failing_test_case_shows_its_diff() {
     let text = transcript(&out, Some(&dir)).replace(&root.display().to_string(), "[ROOT]");
     insta::assert_snapshot!("test_failing_diff", text);
 }
+
+#[test]
+fn partner_bec_in_every_machine_format() {
+    for format in ["markdown", "json", "jsonl", "kusto-json"] {
+        let out = kql(&[
+            "run",
+            "--data",
+            "testdata/seeds",
+            "--now",
+            NOW,
+            "--format",
+            format,
+            "queries/partner_bec_top_domains.kql",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", transcript(&out, None));
+        insta::assert_snapshot!(format!("run_partner_bec_{format}"), transcript(&out, None));
+    }
+}
+
+#[test]
+fn bad_data_file_names_file_line_and_value_and_exits_2() {
+    let dir = temp_dir("bad-data");
+    let data = dir.join("EmailEvents.jsonl");
+    std::fs::write(
+        &data,
+        concat!(
+            "{\"Timestamp\": \"2026-05-09T10:00:00Z\", \"EmailDirection\": \"Outbound\", \"RecipientEmailAddress\": \"a@b.com\"}\n",
+            "{\"Timestamp\": \"yesterday\", \"EmailDirection\": \"Outbound\", \"RecipientEmailAddress\": \"c@d.com\"}\n",
+        ),
+    )
+    .unwrap();
+    let table = format!("EmailEvents={}", data.display());
+    // The takeover hunt reads Timestamp (the partner-BEC one does not, and so never
+    // parses the bad value: only the columns a query reads are loaded).
+    let out = kql(&[
+        "run",
+        "--table",
+        &table,
+        "--now",
+        NOW,
+        "queries/conversation_takeover.kql",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        transcript(&out, Some(&dir))
+    );
+    insta::assert_snapshot!("run_bad_data_file", transcript(&out, Some(&dir)));
+}

@@ -36,6 +36,17 @@ pub struct FileTables {
     external_dirs: Vec<PathBuf>,
     /// Byte counters for a progress display (`kql run` on a terminal).
     pub progress: Option<Arc<LoadProgress>>,
+    /// Tables read by more than one scan in this run: the union of their columns,
+    /// loaded once (see [`TableData::prepare`]) and kept here.
+    shared: Mutex<HashMap<String, SharedLoad>>,
+}
+
+/// A table several scans read: the columns to load for all of them, and the table once
+/// loaded.
+#[derive(Debug, Default)]
+struct SharedLoad {
+    columns: Vec<String>,
+    table: Option<Arc<Table>>,
 }
 
 impl FileTables {
@@ -177,7 +188,83 @@ impl TableProvider for FileTables {
     }
 }
 
+impl FileTables {
+    /// Loads `columns` of a catalog table's file.
+    fn load_columns(
+        &self,
+        path: &Path,
+        full_schema: &Schema,
+        columns: Vec<String>,
+    ) -> Result<Table, EvalError> {
+        let opts = LoadOptions {
+            schema: Some(full_schema.clone()),
+            columns: Some(columns),
+        };
+        let format = crate::load::DataFormat::from_path(path);
+        Ok(load_table_counted(
+            path,
+            format,
+            &opts,
+            self.progress.as_deref(),
+        )?)
+    }
+
+    /// For a table several scans read: the table with all their columns, loaded on the
+    /// first request; `None` when the table is not shared or lacks a wanted column (a
+    /// scan bound at run time), so the caller loads on its own.
+    fn shared_load(
+        &self,
+        name: &str,
+        path: &Path,
+        full_schema: &Schema,
+        wanted: &[String],
+    ) -> Result<Option<Arc<Table>>, EvalError> {
+        let mut shared = self
+            .shared
+            .lock()
+            .map_err(|_| EvalError::Internal("table cache poisoned".into()))?;
+        let Some(entry) = shared.get_mut(name) else {
+            return Ok(None);
+        };
+        if !wanted.iter().all(|w| entry.columns.contains(w)) {
+            return Ok(None);
+        }
+        if entry.table.is_none() {
+            entry.table = Some(Arc::new(self.load_columns(
+                path,
+                full_schema,
+                entry.columns.clone(),
+            )?));
+        }
+        Ok(entry.table.clone())
+    }
+}
+
 impl TableData for FileTables {
+    fn prepare(&self, scans: &[(&str, &Schema, &[usize])]) {
+        let Ok(mut shared) = self.shared.lock() else {
+            return;
+        };
+        shared.clear();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (name, _, _) in scans {
+            *counts.entry(name).or_default() += 1;
+        }
+        for (name, schema, columns) in scans {
+            if counts.get(name).copied().unwrap_or(0) < 2 || self.catalog.get(name).is_none() {
+                continue;
+            }
+            let entry = shared.entry(name.to_string()).or_default();
+            for &i in columns.iter() {
+                if let Some(f) = schema.fields.get(i)
+                    && !entry.columns.contains(&f.name)
+                {
+                    entry.columns.push(f.name.clone());
+                }
+            }
+        }
+    }
+
     fn external(&self, url: &str) -> Option<PathBuf> {
         if let Some(path) = self.external_files.get(url) {
             return Some(path.clone());
@@ -210,17 +297,10 @@ impl TableData for FileTables {
             });
         };
         let table = if self.catalog.get(name).is_some() {
-            let opts = LoadOptions {
-                schema: Some(full_schema.clone()),
-                columns: Some(wanted.clone()),
-            };
-            let format = crate::load::DataFormat::from_path(&path);
-            Arc::new(load_table_counted(
-                &path,
-                format,
-                &opts,
-                self.progress.as_deref(),
-            )?)
+            match self.shared_load(name, &path, full_schema, &wanted)? {
+                Some(table) => table,
+                None => Arc::new(self.load_columns(&path, full_schema, wanted.clone())?),
+            }
         } else {
             self.inferred_table(name, &path)?
         };

@@ -73,6 +73,13 @@ pub fn run(
     options: &RunOptions,
 ) -> Result<Vec<Arc<Table>>, EvalError> {
     let now = options.now.unwrap_or_else(now_ticks);
+    let scans: Vec<(&str, &table::Schema, &[usize])> = bound
+        .queries
+        .iter()
+        .flat_map(plan::Plan::scans)
+        .map(|t| (t.name.as_str(), &t.full_schema, t.columns.as_slice()))
+        .collect();
+    data.prepare(&scans);
     let mut executor = exec::Executor::new(EvalContext { now }, data);
     executor.limits = options.limits;
     bound.queries.iter().map(|q| executor.execute(q)).collect()

@@ -133,3 +133,29 @@ fn partner_bec_ranks_domains_by_outbound_volume() {
     );
     insta::assert_snapshot!(render(&table));
 }
+
+#[test]
+fn a_table_two_scans_read_is_loaded_once() {
+    // The partner-BEC hunt joins EmailEvents with itself: both scans are served by one
+    // load holding the columns of both.
+    let data = root().join("testdata/seeds/EmailEvents.jsonl");
+    let text = std::fs::read_to_string(root().join("queries/partner_bec_top_domains.kql")).unwrap();
+    let script = kql_parser::parse(&text).unwrap();
+    let mut tables = FileTables::new(SchemaCatalog::builtin(SchemaVariant::AdvancedHunting));
+    tables.add_file("EmailEvents", &data);
+    let progress = Arc::new(kql_eval::load::LoadProgress::default());
+    tables.progress = Some(progress.clone());
+    let bound = check(&script, &tables).unwrap();
+    let out = run(
+        &bound,
+        &tables,
+        &RunOptions {
+            now: Some(now()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(out[0].num_rows(), 4);
+    let file_len = std::fs::metadata(&data).unwrap().len();
+    assert_eq!(progress.snapshot(), (file_len, file_len));
+}

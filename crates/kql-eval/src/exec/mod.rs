@@ -37,6 +37,13 @@ pub trait TableData {
         columns: &[usize],
     ) -> Result<Arc<Table>, EvalError>;
 
+    /// Told, before a run, every table scan its plans hold (`(table, its full schema,
+    /// the columns that scan reads)`), so a table several scans read can be loaded once
+    /// with all their columns. The default does nothing.
+    fn prepare(&self, scans: &[(&str, &Schema, &[usize])]) {
+        let _ = scans;
+    }
+
     /// The local file standing in for `externaldata` URL `url` (`kql run --external
     /// URL=FILE`, `--external-dir DIR`); `None`: none was given, and the query fails
     /// naming the URL. kql never reads the network.

@@ -8,6 +8,7 @@
 mod expr;
 mod node;
 mod prune;
+mod walk;
 
 pub use expr::{AggregateCall, ScalarExpr, ScalarKind};
 pub use node::{

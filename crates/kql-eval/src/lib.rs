@@ -30,6 +30,7 @@ pub mod bind;
 pub mod exec;
 pub mod files;
 pub mod functions;
+pub mod geoip;
 mod memory;
 pub mod plan;
 
@@ -53,6 +54,9 @@ pub struct RunOptions {
     /// `now()` in ticks since 0001-01-01; `None` reads the clock once.
     pub now: Option<i64>,
     pub limits: Limits,
+    /// The MaxMind GeoLite2-City (or compatible) database behind
+    /// `geo_info_from_ip_address`.
+    pub geoip: Option<Arc<geoip::GeoIpDatabase>>,
 }
 
 /// Binds and type-checks a script against table schemas, without data, and narrows
@@ -80,7 +84,13 @@ pub fn run(
         .map(|t| (t.name.as_str(), &t.full_schema, t.columns.as_slice()))
         .collect();
     data.prepare(&scans);
-    let mut executor = exec::Executor::new(EvalContext { now }, data);
+    let mut executor = exec::Executor::new(
+        EvalContext {
+            now,
+            geoip: options.geoip.clone(),
+        },
+        data,
+    );
     executor.limits = options.limits;
     bound.queries.iter().map(|q| executor.execute(q)).collect()
 }

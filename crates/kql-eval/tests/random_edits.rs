@@ -104,6 +104,7 @@ fn single_character_edits_never_panic() {
         limits: Limits {
             max_rows: 1_000_000,
         },
+        ..RunOptions::default()
     };
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut panics = Vec::new();

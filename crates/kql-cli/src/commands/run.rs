@@ -70,6 +70,10 @@ pub struct RunArgs {
     /// The most rows any operator may produce.
     #[arg(long, value_name = "N", default_value_t = 100_000_000)]
     pub max_rows: u64,
+    /// A MaxMind City database (GeoLite2-City.mmdb, the data Kusto uses) for
+    /// `geo_info_from_ip_address()`; without one, a query calling it fails.
+    #[arg(long, value_name = "FILE.mmdb")]
+    pub geoip: Option<PathBuf>,
 }
 
 /// A failure and the report explaining it.
@@ -77,6 +81,15 @@ type Failed = (Failure, Report);
 
 fn input(report: Report) -> Failed {
     (Failure::Input, report)
+}
+
+/// Opens the `--geoip` database, if one was given.
+fn geoip(
+    path: Option<&std::path::Path>,
+) -> Result<Option<Arc<kql_eval::geoip::GeoIpDatabase>>, Report> {
+    path.map(|p| kql_eval::geoip::GeoIpDatabase::open(p).map(Arc::new))
+        .transpose()
+        .map_err(Report::new)
 }
 
 /// Runs every query file and writes the results; errors are rendered to stderr.
@@ -96,6 +109,7 @@ fn run_queries(args: &RunArgs) -> Result<(), Failed> {
         limits: kql_eval::Limits {
             max_rows: args.max_rows,
         },
+        geoip: geoip(args.geoip.as_deref()).map_err(input)?,
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let format =

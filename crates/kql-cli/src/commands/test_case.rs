@@ -24,6 +24,8 @@ pub struct Case {
     variant: SchemaVariant,
     ordered: Option<bool>,
     expected: PathBuf,
+    /// `geoip: GeoLite2-City.mmdb`: the database behind `geo_info_from_ip_address`.
+    geoip: Option<PathBuf>,
 }
 
 /// What running a case gave.
@@ -104,6 +106,7 @@ impl Case {
             variant,
             ordered: field("ordered").as_bool(),
             expected,
+            geoip: field("geoip").as_str().map(rel),
         })
     }
 
@@ -168,8 +171,15 @@ impl Case {
                 .map_or_else(|| miette!("check failed"), Report::new)
                 .with_source_code(named())
         })?;
+        let geoip = match &self.geoip {
+            Some(path) => Some(Arc::new(
+                kql_eval::geoip::GeoIpDatabase::open(path).map_err(Report::new)?,
+            )),
+            None => None,
+        };
         let options = RunOptions {
             now: self.now,
+            geoip,
             ..RunOptions::default()
         };
         let mut results = kql_eval::run(&bound, &tables, &options)

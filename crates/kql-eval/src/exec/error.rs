@@ -53,6 +53,15 @@ pub enum EvalError {
         #[label("reads this URL")]
         span: Option<Span>,
     },
+    /// `geo_info_from_ip_address(...)` in a run given no MaxMind database.
+    #[error("geo_info_from_ip_address() needs a GeoIP database, and none was given")]
+    #[diagnostic(
+        code(kql::run::no_geoip_database),
+        help(
+            "kql ships no location data: download GeoLite2-City.mmdb (free from maxmind.com, the data Kusto uses) and pass --geoip GeoLite2-City.mmdb"
+        )
+    )]
+    NoGeoIpDatabase,
     /// A query bound at run time (its columns depend on the data, `bind::late`) that
     /// does not bind.
     #[error(transparent)]

@@ -20,11 +20,15 @@ pub use scalar::eval_scalar;
 use crate::plan::{Plan, PlanKind};
 use crate::table::{Schema, Table};
 
-/// Per-run state shared by every function call: the pinned clock.
-#[derive(Debug, Clone)]
+/// Per-run state shared by every function call: the pinned clock and the outside
+/// resources a run was given.
+#[derive(Debug, Clone, Default)]
 pub struct EvalContext {
     /// `now()` for the whole run, in ticks since 0001-01-01 (Kusto fixes it once per query).
     pub now: i64,
+    /// The MaxMind database `geo_info_from_ip_address` reads (`kql run --geoip`); `None`:
+    /// the function fails, naming the flag.
+    pub geoip: Option<Arc<crate::geoip::GeoIpDatabase>>,
 }
 
 /// Where table data comes from at run time.

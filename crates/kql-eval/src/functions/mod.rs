@@ -18,6 +18,7 @@ mod datetime_format;
 mod datetime_parts;
 mod dynamic;
 mod encoding;
+mod geoip;
 mod ipv4;
 mod logical;
 mod math;
@@ -177,6 +178,7 @@ pub fn scalar_functions() -> impl Iterator<Item = &'static ScalarFunction> {
         datetime_parts::FUNCTIONS,
         datetime_format::FUNCTIONS,
         ipv4::FUNCTIONS,
+        geoip::FUNCTIONS,
         window::FUNCTIONS,
     ]
     .into_iter()

@@ -155,7 +155,7 @@ mod tests {
             types: &[ScalarType::Long, ScalarType::Real],
             groups: &GroupIds::single(n),
             out: ScalarType::Long,
-            ctx: &EvalContext { now: 0 },
+            ctx: &EvalContext::default(),
         })
     }
 

@@ -342,7 +342,7 @@ mod tests {
             types: &[ScalarType::Real, ScalarType::Real],
             groups: &GroupIds::single(5),
             out: ScalarType::Real,
-            ctx: &EvalContext { now: 0 },
+            ctx: &EvalContext::default(),
         };
         let get = |c: Result<Column, EvalError>| c.ok().and_then(|c| c.as_real()?.get(0));
         assert_eq!(get(covariance(&input)), Some(20.5));

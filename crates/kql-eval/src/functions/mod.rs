@@ -24,6 +24,7 @@ mod logical;
 mod math;
 mod math_functions;
 pub(crate) mod ops;
+pub(crate) mod re2;
 mod string;
 mod string_search;
 mod strings;

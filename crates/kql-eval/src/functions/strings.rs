@@ -8,8 +8,6 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
-
 use super::args::map_rows;
 use super::compare::text;
 use super::{Datum, ScalarCall};
@@ -189,7 +187,7 @@ fn matches(
 /// `matches regex`: the left contains a match (not anchored).
 fn regex_match(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     let compile = |p: &str| {
-        Regex::new(p).map_err(|e| EvalError::invalid(format!("invalid regex {p:?}: {e}")))
+        super::re2::compile(p).map_err(|e| EvalError::invalid(format!("invalid regex {p:?}: {e}")))
     };
     let constant = match call.args[1].as_scalar() {
         Some(v) => Some(compile(&text(v))?),

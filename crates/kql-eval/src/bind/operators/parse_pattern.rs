@@ -58,7 +58,8 @@ pub(crate) fn translate(
         match part {
             ParsePart::Literal { value, span } => {
                 let text = if kind == ParseKind::Regex {
-                    regex::Regex::new(value).map_err(|e| {
+                    let value = crate::functions::re2::translate(value);
+                    regex::Regex::new(&value).map_err(|e| {
                         CheckError::invalid(format!("invalid regex in the pattern: {e}"), *span)
                     })?;
                     format!("(?:{value})")

@@ -151,6 +151,10 @@ fn last_segment(url: &str) -> Option<&str> {
 }
 
 impl TableProvider for FileTables {
+    fn column_alias(&self, name: &str) -> Option<&'static str> {
+        self.catalog.column_alias(name)
+    }
+
     fn table_schema(&self, name: &str) -> Option<Schema> {
         if let Some(schema) = self.catalog.get(name) {
             return Some(schema.clone());

@@ -16,8 +16,10 @@ pub struct SchemaArgs {
     #[arg(long = "schema", value_name = "FILE")]
     pub schemas: Vec<PathBuf>,
     /// Built-in email table columns: `advanced-hunting` (Timestamp), `sentinel`
-    /// (TimeGenerated), or `auto`: `sentinel` for a query that names `TimeGenerated` and
-    /// not `Timestamp`, else `advanced-hunting`.
+    /// (TimeGenerated), `unified` (the Defender portal: advanced hunting tables where
+    /// `TimeGenerated` also names `Timestamp`), or `auto`: `sentinel` for a query that
+    /// names `TimeGenerated` and not `Timestamp`, `unified` for one naming both, else
+    /// `advanced-hunting`.
     #[arg(long, value_name = "VARIANT", default_value = "auto")]
     pub schema_variant: String,
 }
@@ -32,7 +34,7 @@ impl SchemaArgs {
             .map(Some)
             .ok_or_else(|| {
                 miette::miette!(
-                    "unknown --schema-variant `{}`: use auto, advanced-hunting or sentinel",
+                    "unknown --schema-variant `{}`: use auto, advanced-hunting, sentinel or unified",
                     self.schema_variant
                 )
             })
@@ -74,7 +76,9 @@ pub fn detect_variant(script: &Script) -> SchemaVariant {
         timestamp: false,
     };
     names.visit_script(script);
-    if names.time_generated && !names.timestamp {
+    if names.time_generated && names.timestamp {
+        SchemaVariant::Unified
+    } else if names.time_generated {
         SchemaVariant::Sentinel
     } else {
         SchemaVariant::AdvancedHunting
@@ -86,6 +90,7 @@ pub struct VariantTables<T> {
     fixed: Option<SchemaVariant>,
     advanced_hunting: T,
     sentinel: T,
+    unified: T,
 }
 
 impl<T> VariantTables<T> {
@@ -98,6 +103,7 @@ impl<T> VariantTables<T> {
             fixed: args.variant()?,
             advanced_hunting: make(args.catalog(SchemaVariant::AdvancedHunting)?),
             sentinel: make(args.catalog(SchemaVariant::Sentinel)?),
+            unified: make(args.catalog(SchemaVariant::Unified)?),
         })
     }
 
@@ -106,6 +112,7 @@ impl<T> VariantTables<T> {
         match self.fixed.unwrap_or_else(|| detect_variant(script)) {
             SchemaVariant::Sentinel => &self.sentinel,
             SchemaVariant::AdvancedHunting => &self.advanced_hunting,
+            SchemaVariant::Unified => &self.unified,
         }
     }
 }

@@ -81,6 +81,8 @@ pub(crate) struct LateLet {
 #[derive(Debug, Default)]
 pub struct Catalog {
     tables: HashMap<String, Schema>,
+    /// What the provider said `TimeGenerated` stands for.
+    time_generated_alias: Option<&'static str>,
 }
 
 impl Catalog {
@@ -106,11 +108,19 @@ impl Catalog {
             .into_iter()
             .filter_map(|n| provider.table_schema(&n).map(|s| (n, s)))
             .collect();
-        Catalog { tables }
+        Catalog {
+            tables,
+            time_generated_alias: provider.column_alias("TimeGenerated"),
+        }
     }
 }
 
 impl TableProvider for Catalog {
+    fn column_alias(&self, name: &str) -> Option<&'static str> {
+        self.time_generated_alias
+            .filter(|_| name == "TimeGenerated")
+    }
+
     fn table_schema(&self, name: &str) -> Option<Schema> {
         self.tables.get(name).cloned()
     }

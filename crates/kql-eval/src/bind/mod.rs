@@ -36,6 +36,12 @@ pub trait TableProvider {
     fn table_schema(&self, name: &str) -> Option<Schema>;
     /// Every known table name (for suggestions).
     fn table_names(&self) -> Vec<String>;
+    /// The column that `name`, absent from a row's schema, stands for
+    /// ([`crate::schema::SchemaVariant::Unified`]: `TimeGenerated` is `Timestamp`).
+    fn column_alias(&self, name: &str) -> Option<&'static str> {
+        let _ = name;
+        None
+    }
 }
 
 /// A script after binding: one plan per query statement, in order.

@@ -155,6 +155,18 @@ impl Binder<'_> {
             }
             _ => {}
         }
+        if let Some(schema) = row.schema
+            && let Some(index) = self
+                .tables
+                .column_alias(name)
+                .and_then(|target| schema.index_of(target))
+        {
+            return Ok(ScalarExpr {
+                kind: ScalarKind::Column(index),
+                ty: schema.fields[index].ty,
+                span,
+            });
+        }
         let columns = row
             .schema
             .map(|s| s.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>())

@@ -39,6 +39,13 @@ pub enum SchemaVariant {
     AdvancedHunting,
     /// Microsoft Sentinel / Log Analytics: `TimeGenerated`, `TenantId`, `Type`, ...
     Sentinel,
+    /// The unified Defender portal, where Sentinel and Defender XDR share advanced
+    /// hunting: the advanced hunting tables, with `TimeGenerated` also naming their
+    /// `Timestamp`, so queries written for Sentinel and run there, which name both,
+    /// bind (defender-email-schemas.md, "For the interpreter": "some use both (queries
+    /// written for Sentinel but run in the unified portal). Expose both names over the
+    /// same value.").
+    Unified,
 }
 
 impl SchemaVariant {
@@ -49,6 +56,7 @@ impl SchemaVariant {
                 Some(SchemaVariant::AdvancedHunting)
             }
             "sentinel" | "log-analytics" | "loganalytics" | "la" => Some(SchemaVariant::Sentinel),
+            "unified" | "defender-portal" => Some(SchemaVariant::Unified),
             _ => None,
         }
     }
@@ -58,6 +66,8 @@ impl SchemaVariant {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SchemaCatalog {
     tables: BTreeMap<String, Schema>,
+    /// [`SchemaVariant::Unified`]: `TimeGenerated` answers for a table's `Timestamp`.
+    time_generated_alias: bool,
 }
 
 impl SchemaCatalog {
@@ -102,7 +112,9 @@ impl SchemaCatalog {
     /// ```
     pub fn builtin(variant: SchemaVariant) -> SchemaCatalog {
         let (own, other) = match variant {
-            SchemaVariant::AdvancedHunting => (advanced_hunting_tables(), sentinel_tables()),
+            SchemaVariant::AdvancedHunting | SchemaVariant::Unified => {
+                (advanced_hunting_tables(), sentinel_tables())
+            }
             SchemaVariant::Sentinel => (sentinel_tables(), advanced_hunting_tables()),
         };
         let mut tables: BTreeMap<String, Schema> =
@@ -110,7 +122,16 @@ impl SchemaCatalog {
         for (name, schema) in other {
             tables.entry(name.to_string()).or_insert(schema);
         }
-        SchemaCatalog { tables }
+        SchemaCatalog {
+            tables,
+            time_generated_alias: variant == SchemaVariant::Unified,
+        }
+    }
+
+    /// The column a name not in a table's schema stands for: in the unified variant,
+    /// `TimeGenerated` is `Timestamp`.
+    pub fn column_alias(&self, name: &str) -> Option<&'static str> {
+        (self.time_generated_alias && name == "TimeGenerated").then_some("Timestamp")
     }
 
     /// Adds or replaces a table.

@@ -1,0 +1,490 @@
+//! Every query of the hunting corpus (`../shared/corpus/sentinel`, when it is beside the
+//! checkout) runs through `kql run` over generated EmailEvents data, the other tables
+//! empty (`--allow-empty-tables`), each `externaldata` URL given a local (empty) file and
+//! `geo_info_from_ip_address` a GeoIP database the test writes. A query that does not
+//! run must be listed in [`DOES_NOT_RUN`] with the error it gets and why that is right,
+//! so the list can neither hide a regression nor go stale.
+
+// Test code: a failing unwrap is a failing test (clippy exempts only `#[test]` bodies).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+#[path = "../../kql-eval/tests/support/mmdb_writer.rs"]
+mod mmdb_writer;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{kql, repo, text};
+use mmdb_writer::{CityRecord, city_database};
+
+/// Corpus files that do not run: (file stem, a fragment of the error, why).
+const DOES_NOT_RUN: &[(&str, &str, &str)] = &[
+    (
+        "as-mdo-summaryofsenders",
+        "expected `;` or the end of the query, found `EmailEvents`",
+        "two tabular expressions with no `;` between them (corpus README): Kusto rejects it too",
+    ),
+    (
+        "reprise99-emailevents-macroreceivedbyemail",
+        "expected `;` or the end of the query, found `EmailEvents`",
+        "several queries in one file (corpus README)",
+    ),
+    (
+        "reprise99-emailevents-mostblockeddomains",
+        "expected `;` or the end of the query, found `EmailEvents`",
+        "several queries in one file (corpus README)",
+    ),
+    (
+        "reprise99-emailevents-potentialnewspammer",
+        "expected `;` or the end of the query, found `let`",
+        "several queries in one file (corpus README)",
+    ),
+    (
+        "reprise99-emailevents-visualizedeliveryactions",
+        "expected `;` or the end of the query, found `EmailEvents`",
+        "several queries in one file (corpus README)",
+    ),
+    (
+        "slimkql-detect-spear-phishing-using-copilot-for-microsoft-365",
+        "expected `;` or the end of the query, found `let`",
+        "several queries in one file (corpus README)",
+    ),
+    (
+        "slimkql-detecting-phishing-emails-with-cloudflare-r2-urls",
+        "expected `;` or the end of the query, found `let`",
+        "several queries in one file (corpus README)",
+    ),
+    (
+        "slimkql-social-engineering-attack-monitor-teams-emails",
+        "expected `;` or the end of the query, found `let`",
+        "an advanced hunting and a Sentinel variant one after the other",
+    ),
+    (
+        "slimkql-the-hunt-for-qr-phisher",
+        "expected `;` or the end of the query, found `EmailEvents`",
+        "four steps in one file (corpus README)",
+    ),
+    (
+        "slimkql-lockbit-black-ransomware",
+        "expected `;` or the end of the query, found `KQL`",
+        "prose (`DefenderXDR KQL:`) between two queries",
+    ),
+    (
+        "as-ti-map-domain-entity-to-emailurlinfo-updated",
+        "2 syntax errors",
+        "`@\"\\[|\\]|\\\"\"` ends the verbatim string at `\"\"`, so the call never closes: a real syntax error upstream",
+    ),
+    (
+        "benscha-email-ti-tweetfeed",
+        "4 syntax errors",
+        "an unresolved git merge conflict (`<<<<<<< HEAD`) in the upstream file",
+    ),
+    (
+        "kijo-20231212-mssecurityblog-oauthapplications-suspiciousemailevents-1",
+        "expected an expression, found `<`",
+        "`between (<start> .. <end>)`: placeholders for the reader to fill in",
+    ),
+    (
+        "kijo-20240212-mssecexpertblog-qrcodeaitmphishing-5",
+        "expected an expression, found `<`",
+        "`<...>` placeholders for the reader to fill in",
+    ),
+    (
+        "m4nbat-m365-phishing-coronation-lures-4",
+        "expected `;` or the end of the query, found `)`",
+        "`ago7d)`: a typo upstream",
+    ),
+    (
+        "sergio-ia-threat-intelligence-feed-evaluation-based-on-domains-iocs",
+        "expected an expression, found `/`",
+        "the first line starts with `/` instead of `//`",
+    ),
+    (
+        "as-spam-detection-mails-with-bcl",
+        "cannot compare int with string",
+        "`BulkComplaintLevel != \"\"` on an int column: Kusto rejects it (\"Cannot compare values of types int and string\")",
+    ),
+    (
+        "cyb3rmik3-recently-received-emails-with-attachments",
+        "cannot compare int with string",
+        "an int column compared with a string literal: Kusto rejects it",
+    ),
+    (
+        "cyb3rmik3-review-recent-urlclick-events",
+        "cannot compare int with string",
+        "an int column compared with a string literal: Kusto rejects it",
+    ),
+    (
+        "benscha-suspicious-sign-in-after-phishing-link-click",
+        "cannot compare string with long",
+        "a string column compared with a long: Kusto rejects it",
+    ),
+    (
+        "bertjanp-mdo-findrelatedmails-1",
+        "cannot compare long with string",
+        "a long compared with a string literal: Kusto rejects it",
+    ),
+    (
+        "kijo-10-userinsights-clickedsuspiciousurls-phishmalware-emails",
+        "cannot compare bool with string",
+        "a bool column compared with a string literal: Kusto rejects it",
+    ),
+    (
+        "kijo-06-mdo-malwaredetection-filtering",
+        "unknown column `EOP_detection`",
+        "projects `EOP_detection.Phish`, which the query never defines (it defines `MDO_detection`)",
+    ),
+    (
+        "kijo-20231212-mssecurityblog-oauthapplications-becreconnaissanceoauthapp-1",
+        "unknown column `start`",
+        "`between (start .. end)`: placeholders the reader must define",
+    ),
+    (
+        "kijo-20231212-mssecurityblog-oauthapplications-becreconnaissanceoauthapp-2",
+        "unknown column `start`",
+        "`between (start .. end)`: placeholders the reader must define",
+    ),
+    (
+        "m4nbat-nf-ttp-blackbasta-quickassist-1",
+        "unknown column `TenantId`",
+        "advanced hunting tables have no `TenantId` (the Log Analytics copies do), and the query names `Timestamp`",
+    ),
+    (
+        "sergio-ic-catching-emojis-into-email-attachment-files-names",
+        "unknown column `FileExtension`",
+        "EmailAttachmentInfo has no documented `FileExtension` column (defender-email-schemas.md section 2)",
+    ),
+    (
+        "benscha-multi-stage-social-engineering-attack-mail-bombing-external-teams-phis",
+        "unknown column `TimeGenerated`",
+        "the Teams `MessageEvents` table has `Timestamp` only; only the email tables' Timestamp is aliased",
+    ),
+    (
+        "bertjanp-email-typosquattedemailrecieved-2",
+        "unknown column `TimeGenerated`",
+        "`project-reorder TimeGenerated` after a `Timestamp` query: project-reorder names columns, and the row has no `TimeGenerated`",
+    ),
+    (
+        "as-spoof-attempts-with-auth-failure",
+        "unknown column `SPF`",
+        "`evaluate bag_unpack(AR)` over zero rows adds no columns (generated data has no spoofed contoso mail), so `SPF` is unknown, as in Kusto",
+    ),
+    (
+        "verboon-mdo-authenticationdetails",
+        "unknown column `SPF`",
+        "`evaluate bag_unpack(AR)` over zero rows adds no columns, so `SPF` is unknown, as in Kusto",
+    ),
+    (
+        "as-dataverse-terminated-employee-exfiltration-over-email",
+        "unknown table or name `MSBizAppsTerminatedEmployees`",
+        "a workspace function of the Microsoft Business Applications solution (corpus README)",
+    ),
+    (
+        "as-star-blizzard-domains-august-2022",
+        "`_Im_Dns(...)` is not a tabular function",
+        "calls the ASIM parser functions `_Im_Dns` and `_Im_WebSession` (corpus README)",
+    ),
+    (
+        "as-emailforwarding-sapdownload",
+        "unknown table or name `SAPAuditLog`",
+        "a Sentinel SAP solution table with no built-in schema: needs --schema",
+    ),
+    (
+        "reprise99-ip-labeldowngradethenemail",
+        "unknown table or name `InformationProtectionEvents`",
+        "a table with no built-in schema: needs --schema",
+    ),
+    (
+        "as-hunt-for-email-url-redirections",
+        "unknown function `parse_url`",
+        "parse_url: Kusto's output for URLs without a port or path is not documented",
+    ),
+    (
+        "benscha-email-ti-urlhaus-feed",
+        "unknown function `parse_url`",
+        "parse_url: see above",
+    ),
+    (
+        "benscha-networkevent-urlhaus",
+        "unknown function `parse_url`",
+        "parse_url: see above",
+    ),
+    (
+        "sergio-kql-techniques-for-email-url-redirect-hunting",
+        "unknown function `parse_url`",
+        "parse_url: see above",
+    ),
+    (
+        "slimkql-detect-threat-actor-abuse-cloudflare-tunnels-to-deliver-rats",
+        "unknown function `parse_url`",
+        "parse_url: see above",
+    ),
+    (
+        "slimkql-phishing-by-design-two-step-attacks-using-vsdx-files",
+        "unknown function `parse_url`",
+        "parse_url: see above",
+    ),
+    (
+        "as-top-spoof-detections-by-sender-domain",
+        "set_has_element() of a null array",
+        "set_has_element over a null array: undocumented, refused",
+    ),
+    (
+        "as-top-spoof-dmarc-detections-by-sender-domain",
+        "set_has_element() of a null array",
+        "set_has_element over a null array: undocumented, refused",
+    ),
+    (
+        "as-top-spoof-intra-org-detections-by-senderdomain",
+        "set_has_element() of a null array",
+        "set_has_element over a null array: undocumented, refused",
+    ),
+    (
+        "slimkql-defenderxdr-advanced-hunting-all-in-one-ip-search",
+        "the `search` source is not supported",
+        "the `search` operator",
+    ),
+    (
+        "slimkql-defenderxdr-advanced-hunting-all-in-one-upn-search",
+        "the `search` source is not supported",
+        "the `search` operator",
+    ),
+    (
+        "slimkql-sentinel-all-in-one-ip-threathunt",
+        "the `search` source is not supported",
+        "the `search` operator",
+    ),
+    (
+        "slimkql-sentinel-all-in-one-upn-threathunt",
+        "the `search` source is not supported",
+        "the `search` operator",
+    ),
+    (
+        "as-hunt-for-email-bombing-attacks",
+        "assigning to several columns",
+        "`extend (a, b, c) = series_decompose_anomalies(...)`",
+    ),
+    (
+        "as-local-time-to-utc-time-conversion",
+        "datetime_local_to_utc",
+        "datetime_local_to_utc needs the IANA time zone rules",
+    ),
+    (
+        "as-test-query-top-10-percent-most-attacked-users",
+        "percentiles",
+        "the `percentiles` aggregate",
+    ),
+    (
+        "cyb3rmik3-leveraging-spamhaus-drop-list-to-identify-delivered-emails-from-suspic",
+        "the `ignoreLastRecord` property",
+        "the `ignoreLastRecord` property of externaldata",
+    ),
+    (
+        "m365d-phish-and-malware-received-by-user-vs-total-amount-of-email",
+        "the `pivot` plugin",
+        "the `pivot` plugin (its columns come from the data)",
+    ),
+];
+
+fn corpus() -> PathBuf {
+    repo().join("../shared/corpus/sentinel")
+}
+
+/// `n` rows from the reference generator, or `None` without python3 or the generator.
+fn generated_email_events(dir: &Path, rows: usize) -> Option<PathBuf> {
+    let generator = repo().join("../shared/bench/gen_email_events.py");
+    if !generator.is_file() {
+        return None;
+    }
+    let out = dir.join("EmailEvents.jsonl");
+    let status = Command::new("python3")
+        .arg(&generator)
+        .args(["--rows", &rows.to_string()])
+        .args([
+            "--now",
+            "2026-05-10T00:00:00Z",
+            "--format",
+            "jsonl",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .ok()?;
+    status.status.success().then_some(out)
+}
+
+/// A City database covering some of the generator's sender networks.
+fn geoip_database(path: &Path) {
+    let city = |network, country, state, city, latitude, longitude| CityRecord {
+        network,
+        country: Some(country),
+        state: Some(state),
+        city: Some(city),
+        latitude: Some(latitude),
+        longitude: Some(longitude),
+    };
+    let bytes = city_database(&[
+        city(
+            "20.0.0.0/8",
+            "United States",
+            "Virginia",
+            "Boydton",
+            36.6676,
+            -78.3875,
+        ),
+        city(
+            "62.0.0.0/8",
+            "Germany",
+            "Hesse",
+            "Frankfurt am Main",
+            50.1109,
+            8.6821,
+        ),
+        city(
+            "103.0.0.0/8",
+            "Singapore",
+            "Singapore",
+            "Singapore",
+            1.2897,
+            103.8501,
+        ),
+        city(
+            "185.0.0.0/8",
+            "Netherlands",
+            "North Holland",
+            "Amsterdam",
+            52.3740,
+            4.8897,
+        ),
+        CityRecord {
+            network: "193.0.0.0/8",
+            country: Some("Russia"),
+            ..CityRecord::default()
+        },
+    ]);
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// `--external-dir` names: the URL without its scheme, other than `[A-Za-z0-9._-]` as `_`.
+fn cache_name(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Every `http(s)://...` text of a query, up to the quote that ends it.
+fn urls(query: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (start, _) in query.match_indices("http") {
+        let tail = &query[start..];
+        if !(tail.starts_with("http://") || tail.starts_with("https://")) {
+            continue;
+        }
+        let end = tail
+            .find(|c: char| c == '"' || c == '\'' || c.is_whitespace())
+            .unwrap_or(tail.len());
+        found.push(tail[..end].to_string());
+    }
+    found
+}
+
+/// The first diagnostic line (`× ...`) of a failed run.
+fn first_error(stderr: &str) -> String {
+    stderr
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("× ").map(str::to_string))
+        .or_else(|| {
+            stderr
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .map(str::to_string)
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_corpus_query_runs_or_is_listed_with_its_reason() {
+    let dir = corpus();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: no corpus at {}", dir.display());
+        return;
+    };
+    let work = std::env::temp_dir().join(format!("kql-corpus-run-{}", std::process::id()));
+    let data = work.join("data");
+    let external = work.join("external");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&external).unwrap();
+    if generated_email_events(&data, 2000).is_none() {
+        eprintln!("skipped: no python3 or no ../shared/bench/gen_email_events.py");
+        return;
+    }
+    let geoip = work.join("city.mmdb");
+    geoip_database(&geoip);
+
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "kql"))
+        .collect();
+    files.sort();
+    let mut ran = 0;
+    let mut problems = Vec::new();
+    for file in &files {
+        let stem = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let query = std::fs::read_to_string(file).unwrap();
+        for url in urls(&query) {
+            std::fs::write(external.join(cache_name(&url)), "").unwrap();
+        }
+        let out = kql(
+            &[
+                "run",
+                "--format",
+                "csv",
+                "--now",
+                "2026-05-10T00:00:00Z",
+                "--allow-empty-tables",
+                "--data",
+                data.to_str().unwrap(),
+                "--external-dir",
+                external.to_str().unwrap(),
+                "--geoip",
+                geoip.to_str().unwrap(),
+                file.to_str().unwrap(),
+            ],
+            None,
+        );
+        let stderr = text(&out.stderr);
+        assert!(
+            !stderr.contains("panicked") && out.status.code().is_some(),
+            "{stem} crashed: {stderr}"
+        );
+        let listed = DOES_NOT_RUN.iter().find(|(f, _, _)| *f == stem);
+        match (out.status.success(), listed) {
+            (true, None) => ran += 1,
+            (true, Some(_)) => {
+                problems.push(format!("{stem} runs now: remove it from DOES_NOT_RUN"))
+            }
+            (false, None) => problems.push(format!("{stem}: {}", first_error(&stderr))),
+            (false, Some((_, fragment, _))) if !stderr.contains(fragment) => {
+                problems.push(format!(
+                    "{stem} fails, but not with `{fragment}`: {}",
+                    first_error(&stderr)
+                ))
+            }
+            (false, Some(_)) => {}
+        }
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    eprintln!("ran {ran}/{}", files.len());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

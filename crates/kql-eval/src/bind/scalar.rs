@@ -38,7 +38,14 @@ impl Binder<'_> {
                     other => other.spelling(),
                 };
                 let args = vec![self.scalar(left, row)?, self.scalar(right, row)?];
-                self.apply(&name, args, &[None, None], span)
+                let warning = super::warning::call_warning(&name, &args, |index| {
+                    row.schema
+                        .and_then(|s| s.fields.get(index))
+                        .map(|f| f.name.clone())
+                });
+                let bound = self.apply(&name, args, &[None, None], span)?;
+                self.warnings.extend(warning);
+                Ok(bound)
             }
             ExprKind::List { op, left, items } => {
                 let mut args = vec![self.scalar(left, row)?];
@@ -248,6 +255,12 @@ impl Binder<'_> {
             bound.push(self.scalar(arg, row)?);
         }
         if functions::scalar(name).is_none() {
+            if super::kusto_names::is_kusto_scalar(name) {
+                return Err(CheckError::unsupported(
+                    format!("the function `{name}`"),
+                    call_name_span(expr),
+                ));
+            }
             return Err(CheckError::UnknownFunction {
                 name: name.to_string(),
                 span: call_name_span(expr),

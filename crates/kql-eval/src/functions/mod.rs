@@ -22,6 +22,7 @@ mod ipv4;
 mod logical;
 mod math;
 mod math_functions;
+mod re2;
 pub(crate) mod ops;
 mod string;
 mod string_search;

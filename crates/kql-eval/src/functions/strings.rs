@@ -189,7 +189,8 @@ fn matches(
 /// `matches regex`: the left contains a match (not anchored).
 fn regex_match(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     let compile = |p: &str| {
-        Regex::new(p).map_err(|e| EvalError::invalid(format!("invalid regex {p:?}: {e}")))
+        Regex::new(&super::re2::to_rust(p))
+            .map_err(|e| EvalError::invalid(format!("invalid regex {p:?}: {e}")))
     };
     let constant = match call.args[1].as_scalar() {
         Some(v) => Some(compile(&text(v))?),

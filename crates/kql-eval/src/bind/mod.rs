@@ -296,10 +296,29 @@ impl<'a> Binder<'a> {
             }
             _ => match self.scopes.lookup(name) {
                 Some(Binding::Function(def)) => self.call_function(&def, args, expr),
-                _ => Err(CheckError::invalid(
+                Some(_) => Err(CheckError::invalid(
                     format!("`{name}(...)` is not a tabular function"),
                     expr.span,
                 )),
+                // `_Im_Dns(...)`: a workspace function (an ASIM parser) is unknown here.
+                None => {
+                    let span = match &expr.kind {
+                        ExprKind::Call { name, .. } => name.span,
+                        _ => expr.span,
+                    };
+                    Err(CheckError::UnknownFunction {
+                        name: name.to_string(),
+                        span,
+                        help: did_you_mean(name, self.scopes.names().map(String::from)).or_else(
+                            || {
+                                Some(
+                                    "a workspace function (an ASIM parser, a saved function) is not known without its definition: define it with `let`"
+                                        .into(),
+                                )
+                            },
+                        ),
+                    })
+                }
             },
         }
     }

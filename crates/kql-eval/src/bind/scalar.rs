@@ -381,6 +381,14 @@ pub(crate) fn type_call(
         } else {
             format!("{} to {}", function.min_args, function.max_args)
         };
+        // Too many: point at the arguments past the last one the function takes.
+        let span = match (args.get(function.max_args), args.last()) {
+            (Some(first), Some(last)) => Span {
+                start: first.span.start,
+                end: last.span.end,
+            },
+            _ => span,
+        };
         return Err(CheckError::ArgumentCount {
             name: function.name.to_string(),
             expected,
@@ -465,6 +473,14 @@ pub(crate) fn type_call_aggregate(
             function.min_args.to_string()
         } else {
             format!("{} to {}", function.min_args, function.max_args)
+        };
+        // Too many: point at the arguments past the last one the function takes.
+        let span = match (args.get(function.max_args), args.last()) {
+            (Some(first), Some(last)) => Span {
+                start: first.span.start,
+                end: last.span.end,
+            },
+            _ => span,
         };
         return Err(CheckError::ArgumentCount {
             name: function.name.to_string(),

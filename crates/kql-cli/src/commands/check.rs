@@ -185,6 +185,8 @@ fn check_file(
                 Err(errors) => errors.into_iter().map(|e| at.report_check(e)).collect(),
             };
             records.extend(checked.warnings.into_iter().map(|w| at.report(w)));
+            // Warnings are found after binding: machine formats list all in text order.
+            records.sort_by_key(|r| (r.line, r.column));
             records
         }
     };

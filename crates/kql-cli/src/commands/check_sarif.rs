@@ -101,7 +101,11 @@ fn rule_name(code: &str) -> String {
 fn uri(file: &str) -> String {
     let path = file.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
-    let mut out = String::with_capacity(path.len());
+    let mut out = String::with_capacity(path.len() + 7);
+    // An absolute path is a `file://` URI.
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
     for c in path.chars() {
         match c {
             '%' => out.push_str("%25"),
@@ -122,5 +126,6 @@ mod tests {
     fn names_and_uris() {
         assert_eq!(rule_name("kql::check::unknown_column"), "UnknownColumn");
         assert_eq!(uri("./Hunting Queries/a#1.kql"), "Hunting%20Queries/a%231.kql");
+        assert_eq!(uri("/tmp/a.kql"), "file:///tmp/a.kql");
     }
 }

@@ -43,7 +43,10 @@ impl Binder<'_> {
                         .and_then(|s| s.fields.get(index))
                         .map(|f| f.name.clone())
                 });
-                let bound = self.apply(&name, args, &[None, None], span)?;
+                let types = (args[0].ty, args[1].ty);
+                let bound = self
+                    .apply(&name, args, &[None, None], span)
+                    .map_err(|e| datetime_text_help(e, types))?;
                 self.warnings.extend(warning);
                 Ok(bound)
             }
@@ -169,7 +172,7 @@ impl Binder<'_> {
         let candidates = columns.iter().copied().chain(self.scopes.names());
         Err(CheckError::UnknownColumn {
             name: name.to_string(),
-            context: row.describe(),
+            context: self.describe_row(row),
             span,
             help: did_you_mean(name, candidates),
         })
@@ -363,6 +366,20 @@ impl Binder<'_> {
             ty,
             span,
         })
+    }
+}
+
+/// `Timestamp > "2026-01-01"`: Kusto does not convert the text, so say how to write a
+/// datetime.
+fn datetime_text_help(error: CheckError, types: (ScalarType, ScalarType)) -> CheckError {
+    let mixed = matches!(
+        types,
+        (ScalarType::DateTime, ScalarType::String) | (ScalarType::String, ScalarType::DateTime)
+    );
+    if mixed && matches!(error, CheckError::Type { .. }) {
+        error.with_help("write the time as a datetime: `datetime(2026-01-01)`, or convert the text with `todatetime(...)`")
+    } else {
+        error
     }
 }
 

@@ -175,7 +175,7 @@ fn check_reports_every_error_of_every_file() {
 fn write_warned(dir: &Path) {
     std::fs::write(
         dir.join("a_warned.kql"),
-        "let unused = 1h;\nEmailEvents\n| extend d = parse_json(Subject)\n| where d == \"x\" and Subject has \"@\"\n| extend g = geo_info_from_ip_address(SenderIPv4)\n",
+        "let unused = 1h;\nCloudAppEvents\n| where RawEventData == \"x\" and AccountDisplayName has \"@\"\n| extend g = geo_info_from_ip_address(IPAddress)\n",
     )
     .unwrap();
     std::fs::write(

@@ -38,10 +38,13 @@ impl Binder<'_> {
                     other => other.spelling(),
                 };
                 let args = vec![self.scalar(left, row)?, self.scalar(right, row)?];
+                // Only a table's own dynamic columns (`AdditionalFields`), not computed
+                // ones (`parse_json(x).a`, an `mv-expand`ed element), which usually hold
+                // plain values.
                 let warning = super::warning::call_warning(&name, &args, |index| {
-                    row.schema
-                        .and_then(|s| s.fields.get(index))
-                        .map(|f| f.name.clone())
+                    let schema = row.schema?;
+                    let (_, table) = self.source_table(schema)?;
+                    table.fields.get(index).map(|f| f.name.clone())
                 });
                 let types = (args[0].ty, args[1].ty);
                 let bound = self

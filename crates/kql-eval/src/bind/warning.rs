@@ -3,7 +3,7 @@
 //! else).
 //!
 //! ```text
-//! EmailEvents | where AdditionalFields == "x"   // kql::check::dynamic_equality
+//! CloudAppEvents | where RawEventData == "x"    // kql::check::dynamic_equality
 //! EmailEvents | where Subject has "@"           // kql::check::has_not_a_term
 //! let unused = 1h; EmailEvents | take 1         // kql::check::unused_let
 //! ```
@@ -23,8 +23,10 @@ use crate::value::Value;
 /// A probable mistake in a query that Kusto accepts.
 #[derive(Debug, Clone, Error, Diagnostic)]
 pub enum CheckWarning {
-    /// `where AdditionalFields == "x"`: a dynamic column equals a string only when it
-    /// holds exactly that string; an array or a bag never does.
+    /// `where AdditionalFields == "x"`: a table's dynamic column (typically a bag or an
+    /// array) equals a string only when it holds exactly that string. Computed dynamic
+    /// values (`parse_json(x).a`, an `mv-expand`ed element) usually hold plain values and
+    /// are not reported.
     #[error("`{op}` on the dynamic column `{column}` compares dynamic values, not text")]
     #[diagnostic(
         code(kql::check::dynamic_equality),
@@ -78,7 +80,8 @@ impl CheckWarning {
     }
 }
 
-/// The warning a bound call deserves, if any: `==`/`!=` with a dynamic column operand,
+/// The warning a bound call deserves, if any: `==`/`!=` with an operand that is a
+/// table's dynamic column (`column_name` gives its name, `None` for other columns),
 /// `has`-family operators with a literal needle that holds no term.
 pub(crate) fn call_warning(
     name: &str,

@@ -48,8 +48,7 @@ impl Edit {
 fn misspell(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     for i in (1..chars.len().saturating_sub(1)).rev() {
-        if chars[i] != chars[i + 1] && chars[i].is_alphabetic() && chars[i + 1].is_alphabetic()
-        {
+        if chars[i] != chars[i + 1] && chars[i].is_alphabetic() && chars[i + 1].is_alphabetic() {
             let mut out = chars.clone();
             out.swap(i, i + 1);
             return out.into_iter().collect();

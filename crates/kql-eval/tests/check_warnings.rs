@@ -72,7 +72,9 @@ fn unused_lets() {
         warnings("let lookback = 1d;\nEmailEvents | take 1"),
         one("unused_let", "lookback")
     );
-    assert!(warnings("let lookback = 1d; EmailEvents | where Timestamp > ago(lookback)").is_empty());
+    assert!(
+        warnings("let lookback = 1d; EmailEvents | where Timestamp > ago(lookback)").is_empty()
+    );
     assert!(warnings("let f = (n:long) { n + 1 }; print f(1)").is_empty());
     assert!(warnings("let T = EmailEvents | take 1; T").is_empty());
 }

@@ -67,9 +67,7 @@ impl Record {
         Record {
             file: file.to_string(),
             code: diagnostic.code().map(|c| c.to_string()),
-            error: diagnostic
-                .severity()
-                .is_none_or(|s| s == Severity::Error),
+            error: diagnostic.severity().is_none_or(|s| s == Severity::Error),
             message: diagnostic.to_string(),
             line: start.map(|p| p.0),
             column: start.map(|p| p.1),
@@ -159,7 +157,10 @@ mod tests {
                 indent: 2
             })
         );
-        assert_eq!(yaml_placement("query: 'EmailEvents'\n", "EmailEvents"), None);
+        assert_eq!(
+            yaml_placement("query: 'EmailEvents'\n", "EmailEvents"),
+            None
+        );
     }
 
     #[test]

@@ -125,7 +125,10 @@ mod tests {
     #[test]
     fn names_and_uris() {
         assert_eq!(rule_name("kql::check::unknown_column"), "UnknownColumn");
-        assert_eq!(uri("./Hunting Queries/a#1.kql"), "Hunting%20Queries/a%231.kql");
+        assert_eq!(
+            uri("./Hunting Queries/a#1.kql"),
+            "Hunting%20Queries/a%231.kql"
+        );
         assert_eq!(uri("/tmp/a.kql"), "file:///tmp/a.kql");
     }
 }

@@ -15,6 +15,7 @@
 //! .../plugins). Names the registry implements are never looked up here.
 
 /// Kusto scalar functions (the registry's own names are checked first).
+#[rustfmt::skip]
 const SCALAR: &[&str] = &[
     "ago", "array_concat", "array_iff", "array_index_of", "array_length", "array_reverse",
     "array_rotate_left", "array_rotate_right", "array_shift_left", "array_shift_right",
@@ -87,7 +88,8 @@ const SCALAR: &[&str] = &[
     "to_utf8", "toarray", "tobool", "todatetime", "todecimal", "todouble", "todynamic",
     "toguid", "tohex", "toint", "tolong", "tolower", "toreal", "toscalar", "tostring",
     "totimespan", "toupper", "translate", "treepath", "trim", "trim_end", "trim_start",
-    "unicode_codepoints_from_string", "unicode_codepoints_to_string", "unixtime_microseconds_todatetime",
+    "unicode_codepoints_from_string", "unicode_codepoints_to_string",
+    "unixtime_microseconds_todatetime",
     "unixtime_milliseconds_todatetime", "unixtime_nanoseconds_todatetime",
     "unixtime_seconds_todatetime", "url_decode", "url_encode", "url_encode_component",
     "week_of_year", "welch_test", "zip", "zlib_compress_to_base64_string",
@@ -95,6 +97,7 @@ const SCALAR: &[&str] = &[
 ];
 
 /// Kusto aggregation functions.
+#[rustfmt::skip]
 const AGGREGATE: &[&str] = &[
     "any", "anyif", "arg_max", "arg_min", "avg", "avgif", "binary_all_and", "binary_all_or",
     "binary_all_xor", "buildschema", "count", "count_distinct", "count_distinctif",
@@ -108,6 +111,7 @@ const AGGREGATE: &[&str] = &[
 ];
 
 /// Kusto `evaluate` plugins.
+#[rustfmt::skip]
 const PLUGINS: &[&str] = &[
     "active_users_count", "activity_counts_metrics", "activity_engagement",
     "activity_metrics", "autocluster", "azure_digital_twins_query_request", "bag_unpack",

@@ -24,10 +24,10 @@ use std::sync::Arc;
 use kql_parser::ast::{Expr, ExprKind, LetValue, Script, StatementKind};
 
 pub use error::{CheckError, did_you_mean};
-pub use warning::CheckWarning;
 pub use late::{Catalog, LateQuery, Resolver};
 pub use naming::unique_name;
 pub use scope::RowScope;
+pub use warning::CheckWarning;
 
 use crate::plan::{Plan, PlanKind, TableRef};
 use crate::table::Schema;
@@ -128,7 +128,8 @@ pub fn bind_script_with_warnings(
     // Spans never compare unequal (`Span`), so positions are compared as numbers.
     warnings.sort_by_key(|w| (w.span().start, w.span().end));
     warnings.dedup_by(|a, b| {
-        (a.span().start, a.span().end, a.to_string()) == (b.span().start, b.span().end, b.to_string())
+        (a.span().start, a.span().end, a.to_string())
+            == (b.span().start, b.span().end, b.to_string())
     });
     let result = if errors.is_empty() {
         Ok(BoundScript { queries })

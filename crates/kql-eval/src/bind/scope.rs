@@ -100,7 +100,9 @@ impl Binder<'_> {
         let Some(schema) = row.schema else {
             return generic;
         };
-        let best = self.source_table(schema).map(|(table, t)| (t.fields.len(), table));
+        let best = self
+            .source_table(schema)
+            .map(|(table, t)| (t.fields.len(), table));
         let columns = generic
             .strip_prefix("the input columns ")
             .unwrap_or(&generic);

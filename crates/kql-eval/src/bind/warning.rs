@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use kql_parser::ast::visit::{Visitor, walk_expr};
-use kql_parser::ast::{Expr, ExprKind, Ident, Script, ScalarType, Span, StatementKind};
+use kql_parser::ast::{Expr, ExprKind, Ident, ScalarType, Script, Span, StatementKind};
 use miette::Diagnostic;
 use thiserror::Error;
 
@@ -129,11 +129,10 @@ pub(crate) fn unused_lets(script: &Script) -> Vec<CheckWarning> {
         let StatementKind::Let(let_) = &statement.kind else {
             continue;
         };
-        let used = uses.spans.get(&let_.name.name).is_some_and(|spans| {
-            spans
-                .iter()
-                .any(|span| span.start >= let_.name.span.end)
-        });
+        let used = uses
+            .spans
+            .get(&let_.name.name)
+            .is_some_and(|spans| spans.iter().any(|span| span.start >= let_.name.span.end));
         if !used {
             warnings.push(CheckWarning::UnusedLet {
                 name: let_.name.name.clone(),
@@ -164,7 +163,10 @@ impl<'a> Visitor<'a> for NameUses {
             ExprKind::Call { name, .. } => self.visit_ident(name),
             // `table("name")`, `view`: a let named by a string.
             ExprKind::Literal(kql_parser::ast::Literal::String(s)) => {
-                self.spans.entry(s.value.clone()).or_default().push(expr.span);
+                self.spans
+                    .entry(s.value.clone())
+                    .or_default()
+                    .push(expr.span);
             }
             _ => {}
         }

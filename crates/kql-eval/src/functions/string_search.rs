@@ -118,7 +118,8 @@ pub(super) static FUNCTIONS: &[ScalarFunction] = &[
 
 /// Compiles a regex, naming the function in the error.
 pub(super) fn compile(function: &str, pattern: &str) -> Result<Regex, String> {
-    Regex::new(&super::re2::to_rust(pattern)).map_err(|e| format!("{function}(): invalid regex {pattern:?}: {e}"))
+    Regex::new(&super::re2::to_rust(pattern))
+        .map_err(|e| format!("{function}(): invalid regex {pattern:?}: {e}"))
 }
 
 /// The constant regex argument `i`, compiled: Kusto requires a constant here.

@@ -49,13 +49,9 @@ impl Record {
             .labels()
             .and_then(|mut labels| labels.next())
             .map(|label| (label.offset(), label.offset() + label.len()));
+        // Every line of a block scalar is indented, the first one too.
         let place = |(line, column): (usize, usize)| {
-            let column = if placement.line_offset > 0 || placement.indent > 0 {
-                column + placement.indent
-            } else {
-                column
-            };
-            (line + placement.line_offset, column)
+            (line + placement.line_offset, column + placement.indent)
         };
         let (start, end) = match (label, text) {
             (Some((start, end)), Some(text)) => (

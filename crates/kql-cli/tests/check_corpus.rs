@@ -149,7 +149,7 @@ const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
         68,
         E,
         "unknown_column",
-        "TeamsMessageUrlInfo has no built-in Sentinel schema; its advanced hunting copy has no TimeGenerated",
+        "MessageUrlInfo has no built-in Sentinel schema; its advanced hunting copy has no TimeGenerated",
     ),
     (
         "as-spam-and-phish-delivered-to-inbox-due-to-admin-overrides",
@@ -394,7 +394,7 @@ const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
         7,
         E,
         "unknown_column",
-        "advanced hunting EmailEvents has no TenantId (a Sentinel column; the query names neither TimeGenerated nor the variant)",
+        "upstream bug: mixes TenantId (Sentinel only) with Timestamp (advanced hunting only); no variant has both",
     ),
     (
         "m4nbat-vidar-kusto-query-1",

@@ -171,6 +171,62 @@ fn check_reports_every_error_of_every_file() {
     insta::assert_snapshot!("check_broken_json", transcript(&out, Some(&dir)));
 }
 
+/// One error and one warning of each kind, in a `.kql` file and in a rule.
+fn write_warned(dir: &Path) {
+    std::fs::write(
+        dir.join("a_warned.kql"),
+        "let unused = 1h;\nCloudAppEvents\n| where RawEventData == \"x\" and AccountDisplayName has \"@\"\n| extend g = parse_url(IPAddress)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b_rule.yaml"),
+        "id: 1\nquery: |\n  EmailEvents\n  | where strlen(42) > 1\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn check_json_has_severities_and_end_positions() {
+    let dir = temp_dir("checkjson");
+    write_warned(&dir);
+    let out = kql(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("check_warned_json", transcript(&out, Some(&dir)));
+}
+
+#[test]
+fn check_sarif_is_a_code_scanning_log() {
+    let dir = temp_dir("checksarif");
+    write_warned(&dir);
+    let out = kql(&["check", "--format", "sarif", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(log["runs"][0]["tool"]["driver"]["name"], "kql");
+    insta::assert_snapshot!("check_warned_sarif", transcript(&out, Some(&dir)));
+}
+
+#[test]
+fn check_with_warnings_only_succeeds() {
+    let dir = temp_dir("checkwarn");
+    std::fs::write(dir.join("w.kql"), "let unused = 1;\nEmailEvents | take 1\n").unwrap();
+    let out = kql(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("check_warning_only", transcript(&out, Some(&dir)));
+}
+
+#[test]
+fn check_prints_the_result_schema() {
+    let out = kql(&[
+        "check",
+        "--print-schema",
+        "queries/partner_bec_top_domains.kql",
+        "queries/conversation_takeover.yaml",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("check_print_schema", transcript(&out, None));
+}
+
 #[test]
 fn failing_test_case_shows_its_diff() {
     let dir = temp_dir("testdiff");

@@ -42,7 +42,7 @@ pub mod value;
 
 use std::sync::Arc;
 
-pub use bind::{BoundScript, CheckError, TableProvider};
+pub use bind::{BoundScript, CheckError, CheckWarning, TableProvider};
 pub use exec::{EvalContext, EvalError, Limits, TableData};
 pub use files::FileTables;
 pub use memory::MemoryTables;
@@ -68,6 +68,27 @@ pub fn check(
     let mut bound = bind::bind_script(script, tables)?;
     bound.queries = bound.queries.iter().map(plan::prune).collect();
     Ok(bound)
+}
+
+/// What [`check_with_warnings`] found: the bound script or its errors, and the warnings
+/// (probable mistakes Kusto accepts), which never make a check fail.
+#[derive(Debug)]
+pub struct Checked {
+    pub result: Result<BoundScript, Vec<CheckError>>,
+    pub warnings: Vec<CheckWarning>,
+}
+
+/// [`check`], also returning the warnings (`kql check` reports them; `kql run` does not).
+pub fn check_with_warnings(
+    script: &kql_parser::ast::Script,
+    tables: &dyn TableProvider,
+) -> Checked {
+    let (result, warnings) = bind::bind_script_with_warnings(script, tables);
+    let result = result.map(|mut bound| {
+        bound.queries = bound.queries.iter().map(plan::prune).collect();
+        bound
+    });
+    Checked { result, warnings }
 }
 
 /// Runs every query of a checked script; one result table per query, in order.

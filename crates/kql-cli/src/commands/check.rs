@@ -1,17 +1,19 @@
 //! `kql check`: parse and bind every query under the given paths against the table
-//! schemas, without data, and report every error of every file.
+//! schemas, without data, and report every error and warning of every file.
 //!
 //! ```text
 //! kql check queries/
-//! kql check --schema-variant sentinel --format json Azure-Sentinel/Hunting\ Queries/
+//! kql check --schema-variant sentinel --format sarif Azure-Sentinel/Hunting\ Queries/
+//! kql check --print-schema queries/partner_bec_top_domains.kql
 //! ```
 
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use kql_eval::FileTables;
+use kql_eval::{CheckError, FileTables};
 
-use super::check_report::Record;
+use super::check_report::{Placement, Record, yaml_placement};
+use super::check_warning::AsWarning;
 use super::schema_args::{SchemaArgs, VariantTables};
 use super::{Failure, render, render_with_source};
 use crate::source::{QuerySource, SourceError, read_query};
@@ -19,7 +21,7 @@ use crate::source::{QuerySource, SourceError, read_query};
 /// Checks queries against the table schemas without data: syntax, names, types.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  kql check queries/\n  kql check --schema-variant sentinel --schema MyTables.json rules/\n  kql check --format json queries/ > diagnostics.json\n\nEvery `.kql`, `.yaml` and `.yml` file under a directory is checked (`*.test.yaml` manifests\nare skipped); a YAML file without a `query:` field is skipped with a note. Tables the schemas\ndo not describe are unknown. Exit code 1 if any query has an error, 2 if a file is unreadable."
+    after_help = "Examples:\n  kql check queries/\n  kql check --schema-variant sentinel --schema MyTables.json rules/\n  kql check --format sarif queries/ > kql.sarif\n  kql check --print-schema queries/partner_bec_top_domains.kql\n\nEvery `.kql`, `.yaml` and `.yml` file under a directory is checked (`*.test.yaml` manifests\nare skipped); a YAML file without a `query:` field is skipped with a note. Tables the schemas\ndo not describe are unknown. Warnings (probable mistakes Kusto accepts, and what kql cannot\nrun yet) do not fail the check. Exit code 1 if any query has an error, 2 if a file is\nunreadable."
 )]
 pub struct CheckArgs {
     /// Query files, or directories to search for `.kql`, `.yaml` and `.yml` files; `-` reads
@@ -28,9 +30,13 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub schema: SchemaArgs,
-    /// `human`: rendered diagnostics on stderr; `json`: an array of diagnostics on stdout.
+    /// `human`: rendered diagnostics on stderr; `json`: an array of diagnostics on stdout;
+    /// `sarif`: a SARIF 2.1.0 log on stdout (GitHub code scanning).
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+    /// Print the result schema (`Name: type` per column) of every query on stdout.
+    #[arg(long)]
+    pub print_schema: bool,
 }
 
 /// How `kql check` reports.
@@ -38,21 +44,21 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     Human,
     Json,
+    Sarif,
 }
 
 /// What checking one file gave.
 enum Outcome {
-    /// Parsed and bound without error.
-    Clean,
+    /// Checked; its diagnostics (errors make the check fail with exit 1) and, with
+    /// `--print-schema`, the result schema of each query.
+    Checked(Vec<Record>, Vec<String>),
     /// A YAML file that is not a rule.
     Skipped,
-    /// Errors in the query (exit 1).
-    Errors(Vec<Record>),
     /// The file could not be read (exit 2).
     Unreadable(Record),
 }
 
-/// Checks every file found; all errors are reported before the summary.
+/// Checks every file found; all diagnostics are reported before the summary.
 pub fn check(args: &CheckArgs) -> Result<(), Failure> {
     let tables = VariantTables::new(&args.schema, FileTables::new).map_err(|report| {
         eprint!("{}", render(report.as_ref()));
@@ -75,17 +81,25 @@ pub fn check(args: &CheckArgs) -> Result<(), Failure> {
             unsearchable += 1;
         }
     }
-    let (mut checked, mut with_errors) = (unsearchable, unsearchable);
+    let (mut checked, mut with_errors, mut warnings) = (unsearchable, unsearchable, 0usize);
     for path in &files {
-        match check_file(path, &tables, human) {
-            Outcome::Clean => checked += 1,
-            Outcome::Skipped => {}
-            Outcome::Errors(found) => {
+        match check_file(path, &tables, human, args.print_schema) {
+            Outcome::Checked(found, schemas) => {
                 checked += 1;
-                with_errors += 1;
+                if found.iter().any(|r| r.error) {
+                    with_errors += 1;
+                    failure = failure.or(Some(Failure::Query));
+                }
+                warnings += found.iter().filter(|r| !r.error).count();
                 records.extend(found);
-                failure = failure.or(Some(Failure::Query));
+                if args.print_schema {
+                    out(&path.display().to_string());
+                    for schema in schemas {
+                        out(&schema);
+                    }
+                }
             }
+            Outcome::Skipped => {}
             Outcome::Unreadable(record) => {
                 checked += 1;
                 with_errors += 1;
@@ -94,22 +108,44 @@ pub fn check(args: &CheckArgs) -> Result<(), Failure> {
             }
         }
     }
-    let summary = format!("{checked} files checked, {with_errors} with errors");
-    if human {
-        println!("{summary}");
-    } else {
-        let array = records.iter().map(Record::to_json).collect::<Vec<_>>();
-        match serde_json::to_string_pretty(&array) {
-            Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("cannot write JSON: {e}"),
+    let mut summary = format!("{checked} files checked, {with_errors} with errors");
+    if warnings > 0 {
+        summary.push_str(&format!(", {warnings} warnings"));
+    }
+    match args.format {
+        CheckFormat::Human if args.print_schema => eprintln!("{summary}"),
+        CheckFormat::Human => out(&summary),
+        CheckFormat::Json | CheckFormat::Sarif => {
+            let value = if args.format == CheckFormat::Json {
+                serde_json::Value::Array(records.iter().map(Record::to_json).collect())
+            } else {
+                super::check_sarif::sarif(&records)
+            };
+            // With --print-schema, stdout holds the schemas; the diagnostics go to stderr.
+            match serde_json::to_string_pretty(&value) {
+                Ok(text) if args.print_schema => eprintln!("{text}"),
+                Ok(text) => out(&text),
+                Err(e) => eprintln!("cannot write JSON: {e}"),
+            }
+            eprintln!("{summary}");
         }
-        eprintln!("{summary}");
     }
     failure.map_or(Ok(()), Err)
 }
 
-/// Parses and binds one file, rendering its errors as they are found (human format).
-fn check_file(path: &Path, tables: &VariantTables<FileTables>, human: bool) -> Outcome {
+/// Writes a line to stdout; a closed pipe (`kql check ... | head`) is not an error.
+fn out(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
+}
+
+/// Parses and binds one file, rendering its diagnostics as they are found (human format).
+fn check_file(
+    path: &Path,
+    tables: &VariantTables<FileTables>,
+    human: bool,
+    print_schema: bool,
+) -> Outcome {
     let file = path.display().to_string();
     let source = match read_query(path) {
         Ok(source) => source,
@@ -119,37 +155,90 @@ fn check_file(path: &Path, tables: &VariantTables<FileTables>, human: bool) -> O
         }
         Err(error) => return Outcome::Unreadable(report_unreadable(&error, human)),
     };
-    let records = match kql_parser::parse(&source.text) {
-        Err(errors) => errors
-            .errors
-            .into_iter()
-            .map(|e| report(&file, e, &source, human))
-            .collect(),
-        Ok(script) => match kql_eval::check(&script, tables.for_script(&script)) {
-            Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .into_iter()
-                .map(|e| report(&file, e, &source, human))
-                .collect(),
-        },
-    };
-    if records.is_empty() {
-        Outcome::Clean
+    // A rule's diagnostics point into the YAML file where its `query: |` block is found.
+    let placement = if source.name.ends_with(" (query)") {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|yaml| yaml_placement(&yaml, &source.text))
+            .unwrap_or_default()
     } else {
-        Outcome::Errors(records)
-    }
+        Placement::default()
+    };
+    let at = Location {
+        file: &file,
+        source: &source,
+        placement,
+        human,
+    };
+    let mut schemas = Vec::new();
+    let records = match kql_parser::parse(&source.text) {
+        Err(errors) => errors.errors.into_iter().map(|e| at.report(e)).collect(),
+        Ok(script) => {
+            let checked = kql_eval::check_with_warnings(&script, tables.for_script(&script));
+            let mut records: Vec<Record> = match checked.result {
+                Ok(bound) => {
+                    if print_schema {
+                        schemas = bound.queries.iter().map(describe_schema).collect();
+                    }
+                    Vec::new()
+                }
+                Err(errors) => errors.into_iter().map(|e| at.report_check(e)).collect(),
+            };
+            records.extend(checked.warnings.into_iter().map(|w| at.report(w)));
+            // Warnings are found after binding: machine formats list all in text order.
+            records.sort_by_key(|r| (r.line, r.column));
+            records
+        }
+    };
+    Outcome::Checked(records, schemas)
 }
 
-/// Renders a query error (human format) and describes it.
-fn report<D>(file: &str, error: D, source: &QuerySource, human: bool) -> Record
-where
-    D: miette::Diagnostic + Send + Sync + 'static,
-{
-    let record = Record::new(file, &error, Some(&source.text));
-    if human {
-        eprint!("{}", render_with_source(error, source));
+/// `  Name: type` per column of a query's result.
+fn describe_schema(plan: &kql_eval::plan::Plan) -> String {
+    if matches!(plan.kind, kql_eval::plan::PlanKind::Late(_)) {
+        return "  (columns that depend on the data: known only when the query runs)".into();
     }
-    record
+    plan.schema
+        .fields
+        .iter()
+        .map(|f| format!("  {}: {}", f.name, f.ty.name()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Where a file's diagnostics are reported.
+struct Location<'a> {
+    file: &'a str,
+    source: &'a QuerySource,
+    placement: Placement,
+    human: bool,
+}
+
+impl Location<'_> {
+    /// Renders a diagnostic (human format) and describes it.
+    fn report<D>(&self, diagnostic: D) -> Record
+    where
+        D: miette::Diagnostic + Send + Sync + 'static,
+    {
+        let record = Record::placed(
+            self.file,
+            &diagnostic,
+            Some(&self.source.text),
+            self.placement,
+        );
+        if self.human {
+            eprint!("{}", render_with_source(diagnostic, self.source));
+        }
+        record
+    }
+
+    /// A check error; what kql does not support (valid KQL) is reported as a warning.
+    fn report_check(&self, error: CheckError) -> Record {
+        match error {
+            CheckError::Unsupported { .. } => self.report(AsWarning(error)),
+            other => self.report(other),
+        }
+    }
 }
 
 /// Renders an unreadable file's error (human format) and describes it.

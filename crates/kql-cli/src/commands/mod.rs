@@ -3,6 +3,8 @@
 
 pub mod check;
 mod check_report;
+mod check_sarif;
+mod check_warning;
 pub mod completions;
 pub mod fmt;
 pub mod functions;

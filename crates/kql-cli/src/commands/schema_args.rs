@@ -61,11 +61,16 @@ pub fn detect_variant(script: &Script) -> SchemaVariant {
     }
     impl<'a> Visitor<'a> for Names {
         fn enter(&mut self, node: Node<'a>) {
-            if let Node::Expr(Expr {
-                kind: ExprKind::Name(ident),
-                ..
-            }) = node
-            {
+            // Every identifier: `project-reorder TimeGenerated` names it too.
+            let ident = match node {
+                Node::Expr(Expr {
+                    kind: ExprKind::Name(ident),
+                    ..
+                })
+                | Node::Ident(ident) => Some(ident),
+                _ => None,
+            };
+            if let Some(ident) = ident {
                 self.time_generated |= ident.name == "TimeGenerated";
                 self.timestamp |= ident.name == "Timestamp";
             }

@@ -39,6 +39,16 @@ pub enum CheckError {
         #[help]
         help: Option<String>,
     },
+    /// `EmailEvents | evaluate pivott(EmailDirection)`
+    #[error("unknown plugin `{name}`")]
+    #[diagnostic(code(kql::check::unknown_plugin))]
+    UnknownPlugin {
+        name: String,
+        #[label("not a Kusto plugin")]
+        span: Span,
+        #[help]
+        help: Option<String>,
+    },
     /// `T | mv-apply ...` before kql implements it: refused, never guessed.
     #[error("{what} is not supported by kql yet")]
     #[diagnostic(
@@ -128,6 +138,7 @@ impl CheckError {
             CheckError::UnknownColumn { help, .. }
             | CheckError::UnknownTable { help, .. }
             | CheckError::UnknownFunction { help, .. }
+            | CheckError::UnknownPlugin { help, .. }
             | CheckError::Type { help, .. }
             | CheckError::Invalid { help, .. } => *help = Some(text.into()),
             CheckError::Unsupported { .. }
@@ -143,6 +154,7 @@ impl CheckError {
             CheckError::UnknownColumn { span, .. }
             | CheckError::UnknownTable { span, .. }
             | CheckError::UnknownFunction { span, .. }
+            | CheckError::UnknownPlugin { span, .. }
             | CheckError::Unsupported { span, .. }
             | CheckError::Type { span, .. }
             | CheckError::ArgumentCount { span, .. }

@@ -10,12 +10,14 @@
 //! ```
 
 mod error;
+mod kusto_names;
 mod late;
 mod naming;
 pub(crate) mod operators;
 mod scalar;
 mod scope;
 mod source;
+mod warning;
 
 use std::sync::Arc;
 
@@ -25,6 +27,7 @@ pub use error::{CheckError, did_you_mean};
 pub use late::{Catalog, LateQuery, Resolver};
 pub use naming::unique_name;
 pub use scope::RowScope;
+pub use warning::CheckWarning;
 
 use crate::plan::{Plan, PlanKind, TableRef};
 use crate::table::Schema;
@@ -55,6 +58,18 @@ pub fn bind_script(
     script: &Script,
     tables: &dyn TableProvider,
 ) -> Result<BoundScript, Vec<CheckError>> {
+    bind_script_with_warnings(script, tables).0
+}
+
+/// Binds a whole script, and also returns the warnings (`bind::warning`), in source
+/// order, each once, whether or not binding failed.
+///
+/// A `let` that fails to bind is reported once: later uses of its name are not
+/// reported again as unknown.
+pub fn bind_script_with_warnings(
+    script: &Script,
+    tables: &dyn TableProvider,
+) -> (Result<BoundScript, Vec<CheckError>>, Vec<CheckWarning>) {
     let mut binder = Binder::new(tables);
     let mut queries = Vec::new();
     let mut errors = Vec::new();
@@ -77,7 +92,21 @@ pub fn bind_script(
                             .define(&let_.name.name, Binding::Late(Arc::new(late)));
                     }
                 }
-                Err(e) => errors.push(e),
+                Err(e) => {
+                    errors.push(e);
+                    // Later uses bind it again (and fail the same way, deduplicated
+                    // below) rather than report an unknown name.
+                    if let LetValue::Expr(value) = &let_.value {
+                        let late = late::LateLet {
+                            value: value.clone(),
+                            scopes: binder.scopes.clone(),
+                            tabular: binder.is_tabular(value),
+                        };
+                        binder
+                            .scopes
+                            .define(&let_.name.name, Binding::Late(Arc::new(late)));
+                    }
+                }
             },
             StatementKind::Query(expr) => match binder.tabular(expr) {
                 Ok(plan) => queries.push(Arc::unwrap_or_clone(plan)),
@@ -100,11 +129,22 @@ pub fn bind_script(
             )),
         }
     }
-    if errors.is_empty() {
+    let mut warnings = std::mem::take(&mut binder.warnings);
+    warnings.extend(warning::unused_lets(script));
+    // Spans never compare unequal (`Span`), so positions are compared as numbers.
+    warnings.sort_by_key(|w| (w.span().start, w.span().end));
+    warnings.dedup_by(|a, b| {
+        (a.span().start, a.span().end, a.to_string())
+            == (b.span().start, b.span().end, b.to_string())
+    });
+    let result = if errors.is_empty() {
         Ok(BoundScript { queries })
     } else {
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|e| seen.insert((e.span().start, e.span().end, e.to_string())));
         Err(errors)
-    }
+    };
+    (result, warnings)
 }
 
 /// Binding state: the table provider and the stack of `let` scopes.
@@ -117,6 +157,8 @@ pub struct Binder<'a> {
     /// Whether the input of the operator being bound is serialized (ordered), which
     /// `row_number()`, `prev()` and the other window functions need.
     pub(crate) serialized: bool,
+    /// Warnings found so far (`bind::warning`); they never fail binding.
+    pub(crate) warnings: Vec<CheckWarning>,
     /// The `N` of the last `ColumnN` given to an unnamed expression; it runs across the
     /// whole query (Kusto.Language's `_defaultColumnNameSuffix`).
     pub(crate) column_counter: usize,
@@ -130,6 +172,7 @@ impl<'a> Binder<'a> {
             next_materialize_id: 0,
             resolver: None,
             serialized: false,
+            warnings: Vec::new(),
             column_counter: 0,
         }
     }
@@ -260,10 +303,29 @@ impl<'a> Binder<'a> {
             }
             _ => match self.scopes.lookup(name) {
                 Some(Binding::Function(def)) => self.call_function(&def, args, expr),
-                _ => Err(CheckError::invalid(
+                Some(_) => Err(CheckError::invalid(
                     format!("`{name}(...)` is not a tabular function"),
                     expr.span,
                 )),
+                // `_Im_Dns(...)`: a workspace function (an ASIM parser) is unknown here.
+                None => {
+                    let span = match &expr.kind {
+                        ExprKind::Call { name, .. } => name.span,
+                        _ => expr.span,
+                    };
+                    Err(CheckError::UnknownFunction {
+                        name: name.to_string(),
+                        span,
+                        help: did_you_mean(name, self.scopes.names().map(String::from)).or_else(
+                            || {
+                                Some(
+                                    "a workspace function (an ASIM parser, a saved function) is not known without its definition: define it with `let`"
+                                        .into(),
+                                )
+                            },
+                        ),
+                    })
+                }
             },
         }
     }

@@ -38,7 +38,20 @@ impl Binder<'_> {
                     other => other.spelling(),
                 };
                 let args = vec![self.scalar(left, row)?, self.scalar(right, row)?];
-                self.apply(&name, args, &[None, None], span)
+                // Only a table's own dynamic columns (`AdditionalFields`), not computed
+                // ones (`parse_json(x).a`, an `mv-expand`ed element), which usually hold
+                // plain values.
+                let warning = super::warning::call_warning(&name, &args, |index| {
+                    let schema = row.schema?;
+                    let (_, table) = self.source_table(schema)?;
+                    table.fields.get(index).map(|f| f.name.clone())
+                });
+                let types = (args[0].ty, args[1].ty);
+                let bound = self
+                    .apply(&name, args, &[None, None], span)
+                    .map_err(|e| datetime_text_help(e, types))?;
+                self.warnings.extend(warning);
+                Ok(bound)
             }
             ExprKind::List { op, left, items } => {
                 let mut args = vec![self.scalar(left, row)?];
@@ -174,7 +187,7 @@ impl Binder<'_> {
         let candidates = columns.iter().copied().chain(self.scopes.names());
         Err(CheckError::UnknownColumn {
             name: name.to_string(),
-            context: row.describe(),
+            context: self.describe_row(row),
             span,
             help: did_you_mean(name, candidates),
         })
@@ -260,6 +273,12 @@ impl Binder<'_> {
             bound.push(self.scalar(arg, row)?);
         }
         if functions::scalar(name).is_none() {
+            if super::kusto_names::is_kusto_scalar(name) {
+                return Err(CheckError::unsupported(
+                    format!("the function `{name}`"),
+                    call_name_span(expr),
+                ));
+            }
             return Err(CheckError::UnknownFunction {
                 name: name.to_string(),
                 span: call_name_span(expr),
@@ -365,6 +384,20 @@ impl Binder<'_> {
     }
 }
 
+/// `Timestamp > "2026-01-01"`: Kusto does not convert the text, so say how to write a
+/// datetime.
+fn datetime_text_help(error: CheckError, types: (ScalarType, ScalarType)) -> CheckError {
+    let mixed = matches!(
+        types,
+        (ScalarType::DateTime, ScalarType::String) | (ScalarType::String, ScalarType::DateTime)
+    );
+    if mixed && matches!(error, CheckError::Type { .. }) {
+        error.with_help("write the time as a datetime: `datetime(2026-01-01)`, or convert the text with `todatetime(...)`")
+    } else {
+        error
+    }
+}
+
 /// Checks the argument count and computes the result type of a call.
 pub(crate) fn type_call(
     function: &'static ScalarFunction,
@@ -379,6 +412,14 @@ pub(crate) fn type_call(
             format!("at least {}", function.min_args)
         } else {
             format!("{} to {}", function.min_args, function.max_args)
+        };
+        // Too many: point at the arguments past the last one the function takes.
+        let span = match (args.get(function.max_args), args.last()) {
+            (Some(first), Some(last)) => Span {
+                start: first.span.start,
+                end: last.span.end,
+            },
+            _ => span,
         };
         return Err(CheckError::ArgumentCount {
             name: function.name.to_string(),
@@ -464,6 +505,14 @@ pub(crate) fn type_call_aggregate(
             function.min_args.to_string()
         } else {
             format!("{} to {}", function.min_args, function.max_args)
+        };
+        // Too many: point at the arguments past the last one the function takes.
+        let span = match (args.get(function.max_args), args.last()) {
+            (Some(first), Some(last)) => Span {
+                start: first.span.start,
+                end: last.span.end,
+            },
+            _ => span,
         };
         return Err(CheckError::ArgumentCount {
             name: function.name.to_string(),

@@ -92,6 +92,53 @@ impl<'s> RowScope<'s> {
 }
 
 impl Binder<'_> {
+    /// Where a column was looked up, naming the table when the row is one's columns:
+    /// `table `EmailEvents` (Timestamp, ...)`, or `table `EmailEvents` and 2 columns
+    /// added to it (...)` after an `extend`; else `the input columns (...)`.
+    pub(crate) fn describe_row(&self, row: &RowScope<'_>) -> String {
+        let generic = row.describe();
+        let Some(schema) = row.schema else {
+            return generic;
+        };
+        let best = self
+            .source_table(schema)
+            .map(|(table, t)| (t.fields.len(), table));
+        let columns = generic
+            .strip_prefix("the input columns ")
+            .unwrap_or(&generic);
+        match best {
+            Some((n, table)) if n == schema.fields.len() => format!("table `{table}` {columns}"),
+            Some((n, table)) => format!(
+                "table `{table}` and {} column(s) added to it {columns}",
+                schema.fields.len() - n
+            ),
+            None => generic,
+        }
+    }
+
+    /// The table whose columns `schema` starts with (the longest such), if any: the
+    /// row of `EmailEvents | extend x = 1` is `EmailEvents`'s columns and one more.
+    pub(crate) fn source_table(&self, schema: &Schema) -> Option<(String, Schema)> {
+        let mut best: Option<(String, Schema)> = None;
+        for name in self.tables.table_names() {
+            let Some(table) = self.tables.table_schema(&name) else {
+                continue;
+            };
+            let n = table.fields.len();
+            let prefix = n > 0
+                && n <= schema.fields.len()
+                && table
+                    .fields
+                    .iter()
+                    .zip(&schema.fields)
+                    .all(|(a, b)| a.name == b.name);
+            if prefix && best.as_ref().is_none_or(|(_, t)| n > t.fields.len()) {
+                best = Some((name, table));
+            }
+        }
+        best
+    }
+
     /// Calls a user-defined function by inlining its body with the parameters bound to
     /// the arguments, in a fresh scope.
     pub(crate) fn with_function_scope<T>(

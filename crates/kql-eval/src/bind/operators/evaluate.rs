@@ -35,10 +35,14 @@ impl Binder<'_> {
         match name.name.as_str() {
             "bag_unpack" => self.bag_unpack(input, args, span),
             "ipv4_lookup" => self.ipv4_lookup(input, args, span),
-            other => Err(CheckError::unsupported(
-                format!("the `{other}` plugin of `evaluate`"),
-                name.span,
-            )),
+            other if crate::bind::kusto_names::is_kusto_plugin(other) => Err(
+                CheckError::unsupported(format!("the `{other}` plugin of `evaluate`"), name.span),
+            ),
+            other => Err(CheckError::UnknownPlugin {
+                name: other.to_string(),
+                span: name.span,
+                help: crate::bind::did_you_mean(other, crate::bind::kusto_names::plugin_names()),
+            }),
         }
     }
 

@@ -79,6 +79,12 @@ impl Binder<'_> {
             if found.is_empty()
                 && let ExprKind::Call { name, .. } = &item.expr.kind
             {
+                if crate::bind::kusto_names::is_kusto_aggregate(&name.name) {
+                    return Err(CheckError::unsupported(
+                        format!("the aggregate `{}`", name.name),
+                        name.span,
+                    ));
+                }
                 return Err(CheckError::UnknownFunction {
                     name: name.name.clone(),
                     span: name.span,

@@ -23,6 +23,7 @@ mod logical;
 mod math;
 mod math_functions;
 pub(crate) mod ops;
+mod series;
 mod string;
 mod string_search;
 mod strings;
@@ -178,6 +179,7 @@ pub fn scalar_functions() -> impl Iterator<Item = &'static ScalarFunction> {
         datetime_format::FUNCTIONS,
         ipv4::FUNCTIONS,
         window::FUNCTIONS,
+        series::FUNCTIONS,
     ]
     .into_iter()
     .flatten()

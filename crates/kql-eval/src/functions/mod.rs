@@ -18,6 +18,7 @@ mod datetime_format;
 mod datetime_parts;
 mod dynamic;
 mod encoding;
+mod geo;
 mod ipv4;
 mod logical;
 mod math;
@@ -180,6 +181,7 @@ pub fn scalar_functions() -> impl Iterator<Item = &'static ScalarFunction> {
         ipv4::FUNCTIONS,
         window::FUNCTIONS,
         series::FUNCTIONS,
+        geo::FUNCTIONS,
     ]
     .into_iter()
     .flatten()

@@ -90,7 +90,10 @@ const fn entry(
 fn expect_dynamic(args: &[ArgInfo<'_>], i: usize) -> Result<(), TypeError> {
     match args[i].ty {
         ScalarType::Dynamic => Ok(()),
-        t => Err(TypeError::arg(i, format!("expected a dynamic array, not {t}"))),
+        t => Err(TypeError::arg(
+            i,
+            format!("expected a dynamic array, not {t}"),
+        )),
     }
 }
 
@@ -136,7 +139,10 @@ fn finite(function: &str, x: f64) -> Result<Dynamic, EvalError> {
     if x.is_finite() {
         Ok(Dynamic::Real(x))
     } else {
-        Err(undocumented(function, "an element whose result is not finite"))
+        Err(undocumented(
+            function,
+            "an element whose result is not finite",
+        ))
     }
 }
 

@@ -64,7 +64,11 @@ fn apply_unary(function: &str, x: f64) -> Result<f64, EvalError> {
         "series_sin" => x.sin(),
         "series_sqrt" => x.sqrt(),
         "series_tan" => x.tan(),
-        other => return Err(EvalError::invalid(format!("{other}() is not a unary series function"))),
+        other => {
+            return Err(EvalError::invalid(format!(
+                "{other}() is not a unary series function"
+            )));
+        }
     })
 }
 
@@ -138,7 +142,11 @@ fn compare(function: &str, a: Num, b: Num, x: f64, y: f64) -> Result<bool, EvalE
         "series_greater_equals" => ord.is_ge(),
         "series_less" => ord.is_lt(),
         "series_less_equals" => ord.is_le(),
-        other => return Err(EvalError::invalid(format!("{other}() is not a binary series function"))),
+        other => {
+            return Err(EvalError::invalid(format!(
+                "{other}() is not a binary series function"
+            )));
+        }
     })
 }
 

@@ -26,12 +26,18 @@ pub(super) fn fill_linear_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeE
     expect_dynamic(args, 0)?;
     if let Some(a) = args.get(2) {
         if a.ty != ScalarType::Bool {
-            return Err(TypeError::arg(2, format!("fill_edges must be a bool, not {}", a.ty)));
+            return Err(TypeError::arg(
+                2,
+                format!("fill_edges must be a bool, not {}", a.ty),
+            ));
         }
     }
     if let Some(a) = args.get(3) {
         if !a.ty.is_numeric() {
-            return Err(TypeError::arg(3, format!("constant_value must be a number, not {}", a.ty)));
+            return Err(TypeError::arg(
+                3,
+                format!("constant_value must be a number, not {}", a.ty),
+            ));
         }
     }
     Ok(ScalarType::Dynamic)
@@ -41,7 +47,10 @@ pub(super) fn fill_linear_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeE
 pub(super) fn fill_const_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
     expect_dynamic(args, 0)?;
     if !args[1].ty.is_numeric() {
-        return Err(TypeError::arg(1, format!("constant_value must be a number, not {}", args[1].ty)));
+        return Err(TypeError::arg(
+            1,
+            format!("constant_value must be a number, not {}", args[1].ty),
+        ));
     }
     Ok(ScalarType::Dynamic)
 }
@@ -50,7 +59,10 @@ pub(super) fn fill_const_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeEr
 fn null_placeholder(function: &str, v: Option<&Value>) -> Result<(), EvalError> {
     match v {
         None | Some(Value::Null) | Some(Value::Dynamic(Dynamic::Null)) => Ok(()),
-        Some(_) => Err(undocumented(function, "a missing-value placeholder other than null")),
+        Some(_) => Err(undocumented(
+            function,
+            "a missing-value placeholder other than null",
+        )),
     }
 }
 
@@ -122,7 +134,12 @@ fn classify(function: &str, items: &[Dynamic]) -> Result<Option<Known>, EvalErro
             Dynamic::Null => {}
             Dynamic::Long(_) => longs = true,
             Dynamic::Real(x) if x.is_finite() => reals = true,
-            _ => return Err(undocumented(function, "a series with a non-numeric element")),
+            _ => {
+                return Err(undocumented(
+                    function,
+                    "a series with a non-numeric element",
+                ));
+            }
         }
     }
     match (longs, reals) {

@@ -32,7 +32,10 @@ fn reals(function: &str, v: &Value) -> Result<Vec<f64>, EvalError> {
         .map(|d| match d {
             Dynamic::Long(n) => Ok(*n as f64),
             Dynamic::Real(x) if x.is_finite() => Ok(*x),
-            _ => Err(undocumented(function, "a series with a null or non-numeric element")),
+            _ => Err(undocumented(
+                function,
+                "a series with a null or non-numeric element",
+            )),
         })
         .collect()
 }

@@ -1,4 +1,4 @@
-//! Geospatial functions: geohash (`geohash`) and H3 (`h3`) grid cells, and
+//! Geospatial functions: geohash (`geohash`), H3 (`h3`) and S2 (`s2`) grid cells, and
 //! measurements on the sphere (`sphere`). Sources: the
 //! q/geo-*-function.md pages of the Kusto docs (learn.microsoft.com/kusto/query/
 //! geo-point-to-geohash-function and siblings).
@@ -16,6 +16,7 @@
 
 mod geohash;
 mod h3;
+mod s2;
 mod sphere;
 
 use kql_parser::ast::ScalarType;
@@ -36,6 +37,10 @@ pub(super) static FUNCTIONS: &[ScalarFunction] = &[
     entry("geo_h3cell_neighbors", 1, 1, cell_to_shape_type, h3::neighbors, "the tokens of an H3 cell's neighbours; null if invalid"),
     entry("geo_h3cell_rings", 2, 2, h3::family_type, h3::rings, "geo_h3cell_rings(cell, distance): arrays of tokens by grid distance; null if invalid"),
     entry("geo_h3cell_to_central_point", 1, 1, cell_to_shape_type, h3::to_central_point, "the GeoJSON point at the centre of an H3 cell; null if invalid"),
+    entry("geo_geohash_neighbors", 1, 1, cell_to_shape_type, geohash::neighbors, "null for an invalid geohash; a valid one is refused (Kusto's order is undocumented)"),
+    entry("geo_point_to_s2cell", 2, 3, point_to_cell_type, s2::point_to_cell, "geo_point_to_s2cell(lon, lat [, level]): the S2 cell token, \"\" if invalid"),
+    entry("geo_s2cell_to_central_point", 1, 1, cell_to_shape_type, s2::to_central_point, "the GeoJSON point at the centre of an S2 cell; null if invalid"),
+    entry("geo_s2cell_neighbors", 1, 1, cell_to_shape_type, s2::neighbors, "null for an invalid S2 token; a valid one is refused (Kusto's order is undocumented)"),
     entry("geo_distance_2points", 4, 5, sphere::real_type, sphere::distance, "metres between two points on the sphere; null if invalid"),
     entry("geo_point_in_circle", 5, 5, sphere::circle_type, sphere::point_in_circle, "geo_point_in_circle(lon, lat, center_lon, center_lat, radius_m): inside the spherical cap"),
     entry("geo_azimuth", 4, 4, sphere::real_type, sphere::azimuth, "radians clockwise from true north of the line p1 to p2; null if undefined"),

@@ -171,16 +171,28 @@ pub(in super::super) fn line_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, Ty
 }
 
 /// The positions of a GeoJSON coordinate array; `None` if one is not a valid
-/// `[longitude, latitude]` pair.
-fn positions(coords: &Dynamic) -> Option<Vec<(f64, f64)>> {
-    coords
-        .as_array()?
-        .iter()
-        .map(|p| match p.as_array()? {
-            [x, y] => lon_lat(&Value::Real(x.as_f64()?), &Value::Real(y.as_f64()?)),
-            _ => None,
-        })
-        .collect()
+/// `[longitude, latitude]` pair. **[U]** A position with an altitude is refused.
+fn positions(name: &str, coords: &Dynamic) -> Result<Option<Vec<(f64, f64)>>, EvalError> {
+    let Some(items) = coords.as_array() else {
+        return Ok(None);
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for p in items {
+        match p.as_array() {
+            Some([x, y]) => match (x.as_f64(), y.as_f64()) {
+                (Some(x), Some(y)) => match lon_lat(&Value::Real(x), &Value::Real(y)) {
+                    Some(p) => out.push(p),
+                    None => return Ok(None),
+                },
+                _ => return Ok(None),
+            },
+            Some([_, _, _, ..]) => {
+                return Err(undocumented(name, "a position with more than two numbers"));
+            }
+            _ => return Ok(None),
+        }
+    }
+    Ok(Some(out))
 }
 
 /// `geo_line_length(line)`: the length in metres of a GeoJSON LineString or
@@ -199,10 +211,14 @@ pub(in super::super) fn line_length(call: &ScalarCall<'_>) -> Result<Datum, Eval
             return Ok(Value::Null);
         };
         let lines = match kind {
-            "LineString" => positions(coords).map(|l| vec![l]),
-            "MultiLineString" => coords
-                .as_array()
-                .and_then(|ls| ls.iter().map(positions).collect::<Option<Vec<_>>>()),
+            "LineString" => positions(name, coords)?.map(|l| vec![l]),
+            "MultiLineString" => match coords.as_array() {
+                Some(ls) => ls
+                    .iter()
+                    .map(|l| positions(name, l))
+                    .collect::<Result<Option<Vec<_>>, _>>()?,
+                None => None,
+            },
             _ => return Ok(Value::Null),
         };
         let Some(lines) = lines else {

@@ -119,7 +119,7 @@ fn bearing(name: &str, a: (f64, f64), b: (f64, f64)) -> Result<Option<f64>, Eval
         ));
     }
     let c = central_angle(a, b);
-    if c < 1e-12 || c > PI - 1e-9 {
+    if !(1e-12..=PI - 1e-9).contains(&c) {
         return Err(undocumented(
             name,
             "nearly coincident or nearly antipodal points",

@@ -24,21 +24,17 @@ use crate::value::{Dynamic, Value};
 /// `series_fill_forward/backward(a [, placeholder])`.
 pub(super) fn fill_linear_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
     expect_dynamic(args, 0)?;
-    if let Some(a) = args.get(2) {
-        if a.ty != ScalarType::Bool {
-            return Err(TypeError::arg(
-                2,
-                format!("fill_edges must be a bool, not {}", a.ty),
-            ));
-        }
+    if let Some(a) = args.get(2).filter(|a| a.ty != ScalarType::Bool) {
+        return Err(TypeError::arg(
+            2,
+            format!("fill_edges must be a bool, not {}", a.ty),
+        ));
     }
-    if let Some(a) = args.get(3) {
-        if !a.ty.is_numeric() {
-            return Err(TypeError::arg(
-                3,
-                format!("constant_value must be a number, not {}", a.ty),
-            ));
-        }
+    if let Some(a) = args.get(3).filter(|a| !a.ty.is_numeric()) {
+        return Err(TypeError::arg(
+            3,
+            format!("constant_value must be a number, not {}", a.ty),
+        ));
     }
     Ok(ScalarType::Dynamic)
 }
@@ -156,7 +152,7 @@ fn classify(function: &str, items: &[Dynamic]) -> Result<Option<Known>, EvalErro
 fn element(function: &str, kind: &Known, x: f64) -> Result<Dynamic, EvalError> {
     match kind {
         Known::Reals => Ok(Dynamic::Real(x)),
-        Known::Longs if x >= 0.0 && x < 9.0e18 => Ok(Dynamic::Long(x.trunc() as i64)),
+        Known::Longs if (0.0..9.0e18).contains(&x) => Ok(Dynamic::Long(x.trunc() as i64)),
         Known::Longs if x.fract() == 0.0 && x.abs() < 9.0e18 => Ok(Dynamic::Long(x as i64)),
         Known::Longs => Err(undocumented(function, "a negative interpolated long")),
     }
@@ -195,12 +191,12 @@ pub(super) fn fill_linear(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
                 *slot = element(name, &kind, a * (1.0 - t) + b * t)?;
             }
         }
-        if fill_edges {
-            if let (Some(&(first, _)), Some(&(last, _))) = (known.first(), known.last()) {
-                let (head, tail) = (items[first].clone(), items[last].clone());
-                out[..first].fill(head);
-                out[last + 1..].fill(tail);
-            }
+        if let (true, Some(&(first, _)), Some(&(last, _))) =
+            (fill_edges, known.first(), known.last())
+        {
+            let (head, tail) = (items[first].clone(), items[last].clone());
+            out[..first].fill(head);
+            out[last + 1..].fill(tail);
         }
         Ok(array_value(out))
     })

@@ -177,3 +177,31 @@ fn sphere() {
     assert!((l[0].parse::<f64>().unwrap_or(f64::NAN) - 8262.243397537412).abs() < 1e-6);
     assert!(error("print geo_distance_2points(1, 1, 2, 2, true)").contains("undocumented"));
 }
+
+#[test]
+fn point_in_polygon() {
+    // geo-point-in-polygon-function: Manhattan without Central Park (conformance -00).
+    let manhattan = r#"dynamic({"type":"Polygon","coordinates":[[[-73.92597198486328,40.87821814104651],[-73.94691467285156,40.85069618625578],[-73.94691467285156,40.841865966890786],[-74.01008605957031,40.7519385984599],[-74.01866912841797,40.704586878965245],[-74.01214599609375,40.699901911003046],[-73.99772644042969,40.70875101828792],[-73.97747039794922,40.71083299030839],[-73.97026062011719,40.7290474687069],[-73.97506713867186,40.734510840309376],[-73.970947265625,40.74543623770158],[-73.94210815429688,40.77586181063573],[-73.9434814453125,40.78080140115127],[-73.92974853515625,40.79691751000055],[-73.93077850341797,40.804454347291006],[-73.93489837646484,40.80965166748853],[-73.93524169921875,40.837190668541105],[-73.92288208007812,40.85770758108904],[-73.9101791381836,40.871728144624974],[-73.92597198486328,40.87821814104651]],[[-73.95824432373047,40.80071852197889],[-73.98206233978271,40.76815921628347],[-73.97309303283691,40.76422632379533],[-73.94914627075195,40.796949998204596],[-73.95824432373047,40.80071852197889]]]})"#;
+    let q = format!(
+        "datatable(lon:real, lat:real) [-73.985654, 40.748487, -73.963249, 40.779525, -73.874367, 40.777356]
+         | project geo_point_in_polygon(lon, lat, {manhattan})"
+    );
+    assert_eq!(rows(&q), ["true", "false", "false"]);
+    // A ring's orientation does not matter: "the smaller of the two regions".
+    let cw = r#"dynamic({"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]]})"#;
+    assert_eq!(
+        rows(&format!(
+            "print geo_point_in_polygon(0.5, 0.5, {cw}), geo_point_in_polygon(2, 2, {cw})"
+        )),
+        ["true|false"]
+    );
+    // Conformance -06: repeated vertices make the polygon invalid, so null.
+    assert_eq!(
+        rows(
+            r#"print isnull(geo_point_in_polygon(1,1,dynamic({"type": "Polygon","coordinates": [[[0,0],[10,10],[10,10],[0,0]]]})))"#
+        ),
+        ["true"]
+    );
+    // A point on an edge is refused: the docs' boundary rule is S2's.
+    assert!(error(&format!("print geo_point_in_polygon(0.5, 0, {cw})")).contains("undocumented"));
+}

@@ -1,5 +1,5 @@
-//! Geospatial functions: geohash (`geohash`), H3 (`h3`) and S2 (`s2`) grid cells, and
-//! measurements on the sphere (`sphere`). Sources: the
+//! Geospatial functions: geohash (`geohash`), H3 (`h3`) and S2 (`s2`) grid cells,
+//! measurements on the sphere (`sphere`) and point-in-polygon (`polygon`). Sources: the
 //! q/geo-*-function.md pages of the Kusto docs (learn.microsoft.com/kusto/query/
 //! geo-point-to-geohash-function and siblings).
 //!
@@ -16,6 +16,7 @@
 
 mod geohash;
 mod h3;
+mod polygon;
 mod s2;
 mod sphere;
 
@@ -45,6 +46,7 @@ pub(super) static FUNCTIONS: &[ScalarFunction] = &[
     entry("geo_point_in_circle", 5, 5, sphere::circle_type, sphere::point_in_circle, "geo_point_in_circle(lon, lat, center_lon, center_lat, radius_m): inside the spherical cap"),
     entry("geo_azimuth", 4, 4, sphere::real_type, sphere::azimuth, "radians clockwise from true north of the line p1 to p2; null if undefined"),
     entry("geo_angle", 6, 6, sphere::real_type, sphere::angle, "radians clockwise from line [p1, p2] to [p2, p3]; null if undefined"),
+    entry("geo_point_in_polygon", 3, 3, polygon::point_in_polygon_type, polygon::point_in_polygon, "whether a point is inside a GeoJSON Polygon or MultiPolygon; null if invalid"),
     entry("geo_line_length", 1, 1, sphere::line_type, sphere::line_length, "metres along a GeoJSON LineString or MultiLineString; null if invalid"),
     entry("geo_h3cell_to_polygon", 1, 1, cell_to_shape_type, h3::to_polygon, "the GeoJSON polygon of an H3 cell; null if invalid"),
 ];

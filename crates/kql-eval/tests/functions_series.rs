@@ -140,6 +140,8 @@ fn undocumented_inputs_are_refused() {
         "print series_sum(dynamic([1, null]))",
         "print series_dot_product(dynamic([1]), dynamic([1, 2]))",
         "print series_fill_forward(dynamic([1, null]), 0)",
+        "print series_fill_backward(dynamic(['a', null]))",
+        "print series_fill_const(dynamic(['a', null]), 1)",
         "print series_fill_linear(dynamic([1, null, 2.5]))",
         "print series_iir(dynamic([1]), dynamic([1]), dynamic([0]))",
     ] {

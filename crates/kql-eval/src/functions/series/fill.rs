@@ -51,6 +51,22 @@ pub(super) fn fill_const_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeEr
     Ok(ScalarType::Dynamic)
 }
 
+/// A series of numbers and nulls. **[U]** The docs call the input "an array of numeric
+/// values"; what the fills do with other elements is not said, so those are refused.
+fn numeric_series<'a>(function: &str, v: &'a Value) -> Result<&'a [Dynamic], EvalError> {
+    let items = series_of(function, v)?;
+    if items
+        .iter()
+        .any(|d| !matches!(d, Dynamic::Null | Dynamic::Long(_) | Dynamic::Real(_)))
+    {
+        return Err(undocumented(
+            function,
+            "a series with a non-numeric element",
+        ));
+    }
+    Ok(items)
+}
+
 /// Refuses a placeholder other than null.
 fn null_placeholder(function: &str, v: Option<&Value>) -> Result<(), EvalError> {
     match v {
@@ -80,7 +96,7 @@ pub(super) fn fill_directional(call: &ScalarCall<'_>) -> Result<Datum, EvalError
     let backward = name == "series_fill_backward";
     map_rows(call, |v| {
         null_placeholder(name, v.get(1))?;
-        let mut out = series_of(name, &v[0])?.to_vec();
+        let mut out = numeric_series(name, &v[0])?.to_vec();
         let mut last: Option<Dynamic> = None;
         let mut step = |slot: &mut Dynamic| {
             if slot.is_null() {
@@ -107,7 +123,7 @@ pub(super) fn fill_const(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     map_rows(call, |v| {
         null_placeholder(name, v.get(2))?;
         let c = constant(name, &v[1])?.unwrap_or(Dynamic::Null);
-        let out = series_of(name, &v[0])?
+        let out = numeric_series(name, &v[0])?
             .iter()
             .map(|d| if d.is_null() { c.clone() } else { d.clone() })
             .collect();

@@ -19,12 +19,14 @@ mod datetime_parts;
 mod dynamic;
 mod encoding;
 mod geoip;
+mod geo;
 mod ipv4;
 mod logical;
 mod math;
 mod math_functions;
 pub(crate) mod ops;
 pub(crate) mod re2;
+mod series;
 mod string;
 mod string_search;
 mod strings;
@@ -181,6 +183,8 @@ pub fn scalar_functions() -> impl Iterator<Item = &'static ScalarFunction> {
         ipv4::FUNCTIONS,
         geoip::FUNCTIONS,
         window::FUNCTIONS,
+        series::FUNCTIONS,
+        geo::FUNCTIONS,
     ]
     .into_iter()
     .flatten()

@@ -9,13 +9,36 @@
 //! [U] A row whose expansion is empty is skipped when the sub-query gives no rows for
 //! an empty table (`top`, `where`, `take`); when it gives some (`summarize`), Kusto's
 //! answer is unknown and the query is refused.
+//! [U] An expanded element that is itself an array is refused: Kusto's
+//! `mv-apply rings on (summarize make_list(rings))` over an array of arrays gives
+//! the flattened elements (conformance geo-h3cell-rings-function-02), which
+//! `make_list` elsewhere does not do, and the rule behind it is not documented.
 
 use std::sync::Arc;
 
 use super::mv_expand::expanded_table;
 use crate::exec::{EvalError, Executor};
-use crate::plan::{MvApplyPlan, Plan, PlanKind};
+use crate::plan::{MvApplyPlan, MvExpandColumn, MvExpandPlan, Plan, PlanKind};
 use crate::table::{Column, Table};
+use crate::value::{Dynamic, Value};
+
+/// Refuses an expansion whose expanded elements include an array (see the module doc).
+fn refuse_nested_arrays(expanded: &Table, plan: &MvExpandPlan) -> Result<(), EvalError> {
+    for (k, column) in plan.output.iter().enumerate() {
+        if !matches!(column, MvExpandColumn::Item(_)) {
+            continue;
+        }
+        let Some(c) = expanded.columns().get(k) else {
+            continue;
+        };
+        if (0..c.len()).any(|r| matches!(c.get(r), Value::Dynamic(Dynamic::Array(_)))) {
+            return Err(EvalError::invalid(
+                "mv-apply over an array of arrays: Kusto's result is undocumented, so kql refuses rather than guess",
+            ));
+        }
+    }
+    Ok(())
+}
 
 pub(crate) fn mv_apply(
     exec: &mut Executor<'_>,
@@ -29,6 +52,7 @@ pub(crate) fn mv_apply(
         span: node.span,
     };
     let (expanded, sources) = expanded_table(exec, input, &plan.expand, &table_node)?;
+    refuse_nested_arrays(&expanded, &plan.expand)?;
     let mut parts: Vec<Vec<Column>> = vec![Vec::new(); node.schema.fields.len()];
     let mut total = 0usize;
     let mut start = 0usize;

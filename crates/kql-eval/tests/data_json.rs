@@ -15,6 +15,7 @@ fn opts(schema: &[(&str, ScalarType)]) -> LoadOptions {
     LoadOptions {
         schema: Some(Schema::from_pairs(schema)),
         columns: None,
+        ..LoadOptions::default()
     }
 }
 

@@ -16,11 +16,13 @@ use std::io::BufRead;
 
 use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 use crate::schema::type_from_any_name;
 use crate::table::{Field, Schema, Table};
 
 use super::assemble::{Assembler, Issue};
+use super::bad_rows::BadRowPolicy;
 use super::error::{LoadError, Location};
 use super::json_seed::{ApiSeed, Ctx, RecordSeed, RecordsSeed};
 use super::{LoadOptions, finish, issue_error};
@@ -97,10 +99,7 @@ pub(crate) fn load_json_bytes(
 ) -> Result<Table, LoadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match body.iter().find(|b| !b.is_ascii_whitespace()) {
-        None => finish(
-            Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false),
-            path,
-        ),
+        None => finish(opts.assembler(None, false), path),
         Some(b'[') => load_array(body, path, opts),
         Some(b'{') => {
             let mut first = serde_json::Deserializer::from_slice(body).into_iter::<Probe>();
@@ -117,11 +116,13 @@ pub(crate) fn load_json_bytes(
 }
 
 fn load_array(body: &[u8], path: &str, opts: &LoadOptions) -> Result<Table, LoadError> {
-    let mut asm = Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false);
-    let mut ctx = Ctx {
-        asm: &mut asm,
-        issue: None,
-    };
+    if opts.bad_rows.policy != BadRowPolicy::Fail {
+        let records: Vec<&RawValue> =
+            serde_json::from_slice(body).map_err(|e| json_error(&e, None, path, body, 1))?;
+        return load_records_leniently(body, &records, path, opts.assembler(None, false));
+    }
+    let mut asm = opts.assembler(None, false);
+    let mut ctx = Ctx::new(&mut asm);
     let mut de = serde_json::Deserializer::from_slice(body);
     let result = RecordsSeed(&mut ctx)
         .deserialize(&mut de)
@@ -132,17 +133,86 @@ fn load_array(body: &[u8], path: &str, opts: &LoadOptions) -> Result<Table, Load
     finish(asm, path)
 }
 
+/// The records of a JSON array (`records`, slices of `body`) one at a time, so that a
+/// bad one is skipped or nulled (`--bad-rows skip|null`) and the rest are kept.
+fn load_records_leniently(
+    body: &[u8],
+    records: &[&RawValue],
+    path: &str,
+    mut asm: Assembler,
+) -> Result<Table, LoadError> {
+    let mut ctx = Ctx::new(&mut asm);
+    let (mut line, mut line_start, mut scanned) = (1, 0, 0);
+    for record in records {
+        let text = record.get().as_bytes();
+        // The record is a slice of `body`: its offset gives its line and column.
+        let offset = (text.as_ptr() as usize)
+            .saturating_sub(body.as_ptr() as usize)
+            .min(body.len());
+        for (i, b) in body[scanned..offset].iter().enumerate() {
+            if *b == b'\n' {
+                line += 1;
+                line_start = scanned + i + 1;
+            }
+        }
+        scanned = offset;
+        read_record(&mut ctx, text, path, line, offset - line_start)?;
+    }
+    finish(asm, path)
+}
+
+/// Reads one record (`text`, starting at `line` and 0-based `column` of the file)
+/// under the load's bad-row policy: a value that does not convert is the error under
+/// `fail`, else logged and its row dropped (`skip`) or the record read again with that
+/// column null (`null`); a record that is not valid JSON is skipped.
+fn read_record(
+    ctx: &mut Ctx<'_>,
+    text: &[u8],
+    path: &str,
+    line: usize,
+    column: usize,
+) -> Result<(), LoadError> {
+    ctx.nulls.clear();
+    loop {
+        let mut de = serde_json::Deserializer::from_slice(text);
+        let result = RecordSeed(&mut *ctx)
+            .deserialize(&mut de)
+            .and_then(|()| de.end());
+        let Err(e) = result else {
+            return Ok(());
+        };
+        let issue = ctx.issue.take();
+        let slot = ctx.issue_slot.take();
+        let bad_value = matches!(issue, Some(Issue::Bad { .. }));
+        let mut error = json_error(&e, issue, path, text, line);
+        if let Some(at) = error.location_mut()
+            && at.line == line
+        {
+            at.column = at.column.map(|c| c + column);
+        }
+        match slot {
+            Some(slot) if bad_value && !ctx.nulls.contains(&slot) => {
+                ctx.asm.bad_cell(slot, error)?;
+                ctx.asm.abandon_row();
+                if ctx.asm.policy() != BadRowPolicy::Null {
+                    return Ok(());
+                }
+                ctx.nulls.push(slot);
+            }
+            _ => return ctx.asm.bad_record(error),
+        }
+    }
+}
+
 /// Loads JSONL: one object per line; blank lines are ignored.
 pub(crate) fn load_jsonl(
     mut reader: impl BufRead,
     path: &str,
     opts: &LoadOptions,
 ) -> Result<Table, LoadError> {
-    let mut asm = Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false);
-    let mut ctx = Ctx {
-        asm: &mut asm,
-        issue: None,
-    };
+    let mut asm = opts.assembler(None, false);
+    let lenient = opts.bad_rows.policy != BadRowPolicy::Fail;
+    let mut ctx = Ctx::new(&mut asm);
     let mut buf = Vec::with_capacity(4096);
     let mut line_no = 0;
     loop {
@@ -164,6 +234,10 @@ pub(crate) fn load_jsonl(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
+        if lenient {
+            read_record(&mut ctx, line, path, line_no, 0)?;
+            continue;
+        }
         let mut de = serde_json::Deserializer::from_slice(line);
         let result = RecordSeed(&mut ctx)
             .deserialize(&mut de)
@@ -182,11 +256,8 @@ pub(crate) fn load_multijson(
     path: &str,
     opts: &LoadOptions,
 ) -> Result<Table, LoadError> {
-    let mut asm = Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false);
-    let mut ctx = Ctx {
-        asm: &mut asm,
-        issue: None,
-    };
+    let mut asm = opts.assembler(None, false);
+    let mut ctx = Ctx::new(&mut asm);
     let mut values = serde_json::Deserializer::from_slice(body).into_iter::<IgnoredAny>();
     let mut start = 0;
     loop {
@@ -227,11 +298,15 @@ fn load_api(
         }
     }
     let schema = Schema::new(fields);
-    let mut asm = Assembler::new(Some(&schema), opts.columns.as_deref(), None, false);
-    let mut ctx = Ctx {
-        asm: &mut asm,
-        issue: None,
-    };
+    let asm = Assembler::new(Some(&schema), opts.columns.as_deref(), None, false)
+        .with_bad_rows(&opts.bad_rows);
+    if opts.bad_rows.policy != BadRowPolicy::Fail {
+        let response: ApiRecords<'_> =
+            serde_json::from_slice(body).map_err(|e| json_error(&e, None, path, body, 1))?;
+        return load_records_leniently(body, &response.0, path, asm);
+    }
+    let mut asm = asm;
+    let mut ctx = Ctx::new(&mut asm);
     let mut de = serde_json::Deserializer::from_slice(body);
     let result = ApiSeed(&mut ctx)
         .deserialize(&mut de)
@@ -276,6 +351,33 @@ fn api_schema(
         out.push((name, ty));
     }
     Ok(out)
+}
+
+/// The records of an API response's `Results` (any key case), unparsed.
+struct ApiRecords<'a>(Vec<&'a RawValue>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for ApiRecords<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ApiRecords<'a>, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = ApiRecords<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an API response object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ApiRecords<'a>, A::Error> {
+                let mut records = Vec::new();
+                while let Some(k) = map.next_key::<String>()? {
+                    if k.eq_ignore_ascii_case("Results") {
+                        records = map.next_value()?;
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(ApiRecords(records))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
 }
 
 /// The top-level keys of an object: is it an API response, and its schema.

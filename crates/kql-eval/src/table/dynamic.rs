@@ -16,6 +16,24 @@ pub struct DynamicColumn {
 }
 
 impl DynamicColumn {
+    /// Bytes held, estimated (for `--max-memory`): each value and its first level
+    /// (a string's text, an array's or bag's entries); values shared between rows
+    /// (`Arc`) count once per row.
+    pub fn heap_bytes(&self) -> usize {
+        let slot = std::mem::size_of::<Dynamic>();
+        self.values
+            .iter()
+            .map(|v| {
+                slot + match v {
+                    Dynamic::String(s) => s.len(),
+                    Dynamic::Array(a) => a.len() * slot,
+                    Dynamic::Bag(b) => b.iter().map(|(k, _)| k.len() + slot).sum(),
+                    _ => 0,
+                }
+            })
+            .sum()
+    }
+
     pub fn with_capacity(rows: usize) -> DynamicColumn {
         DynamicColumn {
             values: Vec::with_capacity(rows),

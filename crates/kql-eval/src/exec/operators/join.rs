@@ -94,6 +94,8 @@ pub(crate) fn join(
                 span: None,
             });
         }
+        let row = crate::exec::row_bytes(left) + crate::exec::row_bytes(right);
+        exec.check_bytes("join", (pairs_left.len() as u64).saturating_mul(row), None)?;
     }
     match plan.kind {
         JoinKind::RightSemi | JoinKind::RightAnti => {

@@ -36,6 +36,9 @@ pub(crate) fn range(
                 span: Some(plan.span),
             })
         } else {
+            // The values are built one `Value` each before they become a column.
+            let bytes = (n as u64).saturating_mul(std::mem::size_of::<Value>() as u64);
+            exec.check_bytes("range", bytes, Some(plan.span))?;
             Ok(n as u64)
         }
     };
@@ -50,15 +53,24 @@ pub(crate) fn range(
                 return empty(plan, ty);
             };
             let n = check(count(*a as f64, *b as f64, s as f64))?;
-            (0..n as i64).map(|i| Value::Long(a + s * i)).collect()
+            (0..n as i64)
+                .map_while(|i| s.checked_mul(i).and_then(|d| a.checked_add(d)))
+                .map(Value::Long)
+                .collect()
         }
         (ScalarType::DateTime, Value::DateTime(a), Value::DateTime(b), Value::TimeSpan(s)) => {
             let n = check(count(*a as f64, *b as f64, *s as f64))?;
-            (0..n as i64).map(|i| Value::DateTime(a + s * i)).collect()
+            (0..n as i64)
+                .map_while(|i| s.checked_mul(i).and_then(|d| a.checked_add(d)))
+                .map(Value::DateTime)
+                .collect()
         }
         (ScalarType::TimeSpan, Value::TimeSpan(a), Value::TimeSpan(b), Value::TimeSpan(s)) => {
             let n = check(count(*a as f64, *b as f64, *s as f64))?;
-            (0..n as i64).map(|i| Value::TimeSpan(a + s * i)).collect()
+            (0..n as i64)
+                .map_while(|i| s.checked_mul(i).and_then(|d| a.checked_add(d)))
+                .map(Value::TimeSpan)
+                .collect()
         }
         _ => return empty(plan, ty),
     };

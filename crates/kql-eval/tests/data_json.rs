@@ -285,7 +285,7 @@ fn errors_name_line_column_field_value_and_type() {
     let e = load_err("42", DataFormat::Json, &o);
     assert_eq!(
         e.to_string(),
-        "t.json: the JSON is neither an array of records nor an object"
+        "t.json:1:1: invalid JSON: expected an array of records or an object"
     );
 }
 

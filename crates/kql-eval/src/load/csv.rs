@@ -78,7 +78,7 @@ pub(crate) fn load_csv(
         .from_reader(reader);
     let header = rdr.byte_headers().map_err(|e| csv_error(e, path))?.clone();
     let place = |offset: u64, line: usize, field: usize| {
-        let p = source.field(offset, line, field, delimiter);
+        let p = source.field(offset, field, delimiter);
         Location {
             path: path.to_string(),
             line: p.map_or(line, |p| p.line),
@@ -106,7 +106,7 @@ pub(crate) fn load_csv(
             .map_or((0, 0), |p| (p.byte(), p.line() as usize));
         last = None;
         if record.len() != names.len() {
-            let err = match open_quote(source, offset, line, delimiter, path) {
+            let err = match open_quote(source, offset, delimiter, path) {
                 Some(at) => unclosed(at),
                 None => LoadError::CsvSyntax {
                     at: place(offset, line, record.len().min(names.len())),
@@ -141,7 +141,7 @@ pub(crate) fn load_csv(
     }
     // A quote never closed swallows the rest of the file into the last record.
     if let Some((offset, line)) = last
-        && let Some(at) = open_quote(source, offset, line, delimiter, path)
+        && let Some(at) = open_quote(source, offset, delimiter, path)
     {
         asm.bad_record(unclosed(at))?;
         asm.drop_last_row();
@@ -204,14 +204,8 @@ fn check_header(
     })
 }
 
-fn open_quote(
-    source: &CsvSource<'_>,
-    offset: u64,
-    line: usize,
-    delimiter: u8,
-    path: &str,
-) -> Option<Location> {
-    let p = source.open_quote(offset, line, delimiter)?;
+fn open_quote(source: &CsvSource<'_>, offset: u64, delimiter: u8, path: &str) -> Option<Location> {
+    let p = source.open_quote(offset, delimiter)?;
     Some(Location {
         path: path.to_string(),
         line: p.line,

@@ -108,10 +108,27 @@ pub(crate) fn load_json_bytes(
                 _ => load_jsonl(body, path, opts),
             }
         }
-        Some(_) => Err(LoadError::Format {
-            path: path.to_string(),
-            message: "the JSON is neither an array of records nor an object".into(),
-        }),
+        Some(_) => {
+            // The place of the first value: its line and column.
+            let start = body
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .unwrap_or(0);
+            let before = &body[..start];
+            let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+            let line_start = before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+            Err(LoadError::JsonSyntax {
+                at: Location {
+                    path: path.to_string(),
+                    line,
+                    column: Some(start - line_start + 1),
+                },
+                message: "expected an array of records or an object".into(),
+            })
+        }
     }
 }
 
@@ -231,6 +248,9 @@ pub(crate) fn load_jsonl(
         if line_no == 1 {
             line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
         }
+        // Without its line end, so an error at the end of the line is placed on it.
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }

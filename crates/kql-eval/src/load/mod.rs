@@ -158,10 +158,7 @@ pub fn load_table_counted(
         DataFormat::Csv | DataFormat::Tsv | DataFormat::Jsonl => {
             let mut reader = BufReader::with_capacity(1 << 20, file);
             let bom = skip_bom(&mut reader).map_err(io)?;
-            let source = CsvSource::File {
-                path: path.to_path_buf(),
-                skip: if bom { 3 } else { 0 },
-            };
+            let source = CsvSource::file(path.to_path_buf(), if bom { 3 } else { 0 });
             match format {
                 DataFormat::Jsonl => json::load_jsonl(reader, &name, opts),
                 DataFormat::Tsv => csv::load_csv(reader, b'\t', &name, opts, &source),
@@ -185,7 +182,7 @@ pub fn load_from_bytes(
     opts: &LoadOptions,
 ) -> Result<Table, LoadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let source = CsvSource::Bytes(body);
+    let source = CsvSource::bytes(body);
     match format {
         DataFormat::Csv => csv::load_csv(body, b',', origin, opts, &source),
         DataFormat::Tsv => csv::load_csv(body, b'\t', origin, opts, &source),

@@ -87,6 +87,16 @@ pub enum EvalError {
 }
 
 impl EvalError {
+    /// A limit error without a place gets `at`: the operator that raised it.
+    pub(crate) fn at(mut self, at: Span) -> EvalError {
+        if let EvalError::RowLimit { span, .. } | EvalError::MemoryLimit { span, .. } = &mut self
+            && span.is_none()
+        {
+            *span = Some(at);
+        }
+        self
+    }
+
     pub fn invalid(message: impl Into<String>) -> EvalError {
         EvalError::InvalidValue {
             message: message.into(),

@@ -106,7 +106,8 @@ impl<'a> Executor<'a> {
                 PlanKind::Join(j) => {
                     let left = self.execute(&j.left)?;
                     let right = self.execute(&j.right)?;
-                    operators::join(self, &left, &right, j, &plan.schema)?
+                    operators::join(self, &left, &right, j, &plan.schema)
+                        .map_err(|e| e.at(plan.span))?
                 }
                 PlanKind::Distinct { input, columns } => {
                     let input = self.execute(input)?;

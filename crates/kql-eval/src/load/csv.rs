@@ -137,10 +137,10 @@ pub(crate) fn load_csv(
             }
         }
         asm.end_row();
-        last = Some((offset, line));
+        last = Some(offset);
     }
     // A quote never closed swallows the rest of the file into the last record.
-    if let Some((offset, line)) = last
+    if let Some(offset) = last
         && let Some(at) = open_quote(source, offset, delimiter, path)
     {
         asm.bad_record(unclosed(at))?;

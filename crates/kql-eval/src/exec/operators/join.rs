@@ -73,6 +73,17 @@ pub(crate) fn join(
                 }
             }
             _ => {
+                // Checked before the pairs are made: an exploding join stops here.
+                let adding = matches.map_or(0, Vec::len);
+                let rows = (pairs_left.len() + adding) as u64;
+                if rows > exec.limits.max_rows {
+                    return Err(EvalError::RowLimit {
+                        operator: "join",
+                        rows,
+                        limit: exec.limits.max_rows,
+                        span: None,
+                    });
+                }
                 for &r in matches.into_iter().flatten() {
                     pairs_left.push(Some(l as u32));
                     pairs_right.push(Some(r));

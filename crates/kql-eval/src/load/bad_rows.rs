@@ -119,7 +119,14 @@ impl BadRow {
 /// report a row once).
 #[derive(Debug, Default)]
 pub struct BadRowLog {
-    rows: Mutex<(Vec<BadRow>, HashSet<(String, usize, Option<usize>)>)>,
+    rows: Mutex<Logged>,
+}
+
+/// The rows logged, and their places (file, line, column) to tell repeats.
+#[derive(Debug, Default)]
+struct Logged {
+    list: Vec<BadRow>,
+    seen: HashSet<(String, usize, Option<usize>)>,
 }
 
 impl BadRowLog {
@@ -128,18 +135,17 @@ impl BadRowLog {
         let Ok(mut guard) = self.rows.lock() else {
             return;
         };
-        let (list, seen) = &mut *guard;
         for row in rows {
             let key = (row.at.path.clone(), row.at.line, row.at.column);
-            if seen.insert(key) {
-                list.push(row);
+            if guard.seen.insert(key) {
+                guard.list.push(row);
             }
         }
     }
 
     /// Every bad row so far, in the order found.
     pub fn rows(&self) -> Vec<BadRow> {
-        self.rows.lock().map(|g| g.0.clone()).unwrap_or_default()
+        self.rows.lock().map(|g| g.list.clone()).unwrap_or_default()
     }
 
     /// One line per file and action: `kql: 3 bad rows in t.csv skipped (first at

@@ -39,7 +39,7 @@ pub fn check(data: &[u8]) -> Reached {
     let Ok(script) = kql_parser::parse(text) else {
         return Reached::Nothing;
     };
-    let variant = if data.len() % 2 == 0 {
+    let variant = if data.len().is_multiple_of(2) {
         SchemaVariant::AdvancedHunting
     } else {
         SchemaVariant::Sentinel

@@ -228,9 +228,11 @@ impl Pending {
             BadRowPolicy::Skip => BadRowAction::Skipped,
             BadRowPolicy::Null => BadRowAction::Nulled,
         };
-        if let Some(bad) = BadRow::from_error(&error, action) {
-            self.found.push(bad);
-        }
+        // An error that names no place cannot be logged, so it is not passed over.
+        let Some(bad) = BadRow::from_error(&error, action) else {
+            return Err(error);
+        };
+        self.found.push(bad);
         if action == BadRowAction::Skipped {
             self.drop_row(row);
         }
@@ -242,9 +244,10 @@ impl Pending {
         if self.policy == BadRowPolicy::Fail {
             return Err(error);
         }
-        if let Some(bad) = BadRow::from_error(&error, BadRowAction::Skipped) {
-            self.found.push(bad);
-        }
+        let Some(bad) = BadRow::from_error(&error, BadRowAction::Skipped) else {
+            return Err(error);
+        };
+        self.found.push(bad);
         Ok(())
     }
 
@@ -254,5 +257,63 @@ impl Pending {
         if self.dropped.last() != Some(&row) {
             self.dropped.push(row);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kql_parser::ast::ScalarType;
+
+    fn bad_value(line: usize) -> LoadError {
+        LoadError::BadValue {
+            at: Location {
+                path: "t.csv".into(),
+                line,
+                column: Some(3),
+            },
+            field: "N".into(),
+            value: "\"x\"".into(),
+            expected: ScalarType::Long,
+            help: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_policy_decides_and_every_row_is_logged_once() {
+        assert_eq!(BadRowPolicy::from_name("skip"), Some(BadRowPolicy::Skip));
+        assert_eq!(BadRowPolicy::from_name("drop"), None);
+        let mut fail = Pending::default();
+        assert!(fail.cell(bad_value(2), 0).is_err());
+        let mut skip = Pending {
+            policy: BadRowPolicy::Skip,
+            ..Pending::default()
+        };
+        assert!(!skip.cell(bad_value(2), 0).unwrap());
+        assert_eq!(skip.dropped, [0]);
+        let mut null = Pending {
+            policy: BadRowPolicy::Null,
+            ..Pending::default()
+        };
+        assert!(null.cell(bad_value(3), 1).unwrap());
+        assert!(null.dropped.is_empty());
+        // An error that names no place is never passed over.
+        let io = LoadError::Format {
+            path: "t.csv".into(),
+            message: "x".into(),
+        };
+        assert!(null.record(io).is_err());
+        let log = BadRowLog::default();
+        log.extend(skip.found.clone());
+        log.extend(skip.found);
+        log.extend(null.found);
+        assert_eq!(log.rows().len(), 2);
+        assert_eq!(
+            log.summary(BadRowPolicy::Skip),
+            [
+                "kql: 1 bad row in t.csv skipped (first at t.csv:2:3: field `N`: cannot convert \"x\" to long)",
+                "kql: 1 bad row in t.csv nulled (first at t.csv:3:3: field `N`: cannot convert \"x\" to long)",
+            ]
+        );
     }
 }

@@ -9,6 +9,10 @@
 //!   wrong width, a field given twice) has no cells to null: it is skipped, and
 //!   reported as skipped.
 //!
+//! A JSON array (or API response) that is not valid JSON as a whole still fails under
+//! every policy: where its records begin and end cannot be told. JSONL is read a line
+//! at a time, so a broken line is skipped and the next one read.
+//!
 //! Nothing is lost silently: every skipped or nulled row is a [`BadRow`] in the
 //! [`BadRowLog`] of the load's [`LoadOptions`](super::LoadOptions), which `kql run`
 //! counts on stderr and writes with `--bad-rows-report FILE`.

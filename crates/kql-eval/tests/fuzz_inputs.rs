@@ -52,12 +52,19 @@ fn every_crashing_input_found_by_fuzzing_now_passes() {
             ("check", harness::check),
             ("run_datatable", harness::run_datatable),
         ];
+        let mut count = 0;
         for (target, harness) in harnesses {
             for path in files(&inputs.join(target)) {
                 eprintln!("{target}: {}", path.display());
-                let _ = harness(&std::fs::read(&path).unwrap());
+                let reached = harness(&std::fs::read(&path).unwrap());
+                eprintln!("  reached {reached:?}");
+                count += 1;
             }
         }
+        assert!(
+            count >= 4,
+            "the regression inputs are missing ({count} found)"
+        );
     });
 }
 

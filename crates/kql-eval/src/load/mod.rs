@@ -36,6 +36,7 @@ mod error;
 pub mod external;
 pub mod infer;
 mod json;
+mod json_lenient;
 mod json_seed;
 mod progress;
 

@@ -30,7 +30,7 @@ pub enum Command {
     /// Check queries against the table schemas without data (exit 1 if any error).
     Check(CheckArgs),
     /// Run queries over tables loaded from files.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Run snapshot test cases (`*.test.yaml`) and compare their results.
     Test(TestArgs),
     /// Rewrite queries in the canonical layout, keeping comments (`--check` for CI).

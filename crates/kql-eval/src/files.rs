@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::bind::TableProvider;
 use crate::exec::{EvalError, TableData};
-use crate::load::{LoadOptions, LoadProgress, load_table, load_table_counted};
+use crate::load::{BadRows, LoadOptions, LoadProgress, load_table, load_table_counted};
 use crate::schema::SchemaCatalog;
 use crate::table::{Schema, Table};
 
@@ -34,6 +34,8 @@ pub struct FileTables {
     /// `--external-dir DIR`: directories of downloaded `externaldata` files, named
     /// by [`external_cache_name`] (or the URL's last path segment).
     external_dirs: Vec<PathBuf>,
+    /// `--bad-rows`: what to do with rows that do not fit, and the log of them.
+    pub bad_rows: BadRows,
     /// Byte counters for a progress display (`kql run` on a terminal).
     pub progress: Option<Arc<LoadProgress>>,
     /// Tables read by more than one scan in this run: the union of their columns,
@@ -98,7 +100,11 @@ impl FileTables {
         if let Some(t) = cache.get(name) {
             return Ok(t.clone());
         }
-        let table = Arc::new(load_table(path, &LoadOptions::default())?);
+        let opts = LoadOptions {
+            bad_rows: self.bad_rows.clone(),
+            ..LoadOptions::default()
+        };
+        let table = Arc::new(load_table(path, &opts)?);
         cache.insert(name.to_string(), table.clone());
         Ok(table)
     }
@@ -203,6 +209,7 @@ impl FileTables {
         let opts = LoadOptions {
             schema: Some(full_schema.clone()),
             columns: Some(columns),
+            bad_rows: self.bad_rows.clone(),
         };
         let format = crate::load::DataFormat::from_path(path);
         Ok(load_table_counted(

@@ -16,6 +16,7 @@ fn opts(schema: &[(&str, ScalarType)]) -> LoadOptions {
     LoadOptions {
         schema: Some(Schema::from_pairs(schema)),
         columns: None,
+        ..LoadOptions::default()
     }
 }
 
@@ -48,6 +49,7 @@ fn log_analytics_export_fixture() {
         &LoadOptions {
             schema,
             columns: None,
+            ..LoadOptions::default()
         },
     )
     .unwrap();
@@ -190,14 +192,14 @@ fn bad_value_names_line_column_value_and_type() {
     let msg = e.to_string();
     assert!(
         msg.starts_with(
-            "t.csv:3: field `Timestamp`: cannot convert \"2026-05-09\\nT12\" to datetime"
+            "t.csv:3:1: field `Timestamp`: cannot convert \"2026-05-09\\nT12\" to datetime"
         ),
         "{msg}"
     );
     let e = csv_err("Timestamp,UrlCount\n2026-05-09,three\n", &o);
     assert_eq!(
         e.to_string(),
-        "t.csv:2: field `UrlCount`: cannot convert \"three\" to int"
+        "t.csv:2:12: field `UrlCount`: cannot convert \"three\" to int"
     );
     let LoadError::BadValue { help, .. } = e else {
         panic!("{e:?}")
@@ -206,7 +208,7 @@ fn bad_value_names_line_column_value_and_type() {
     let e = csv_err("Timestamp,UrlCount\n,3000000000\n", &o);
     assert_eq!(
         e.to_string(),
-        "t.csv:2: field `UrlCount`: cannot convert \"3000000000\" to int"
+        "t.csv:2:2: field `UrlCount`: cannot convert \"3000000000\" to int"
     );
 }
 
@@ -216,15 +218,15 @@ fn structural_errors() {
     let e = csv_err("a,b\n1,2\n3\n", &o);
     assert_eq!(
         e.to_string(),
-        "t.csv:3: invalid CSV: the record has 1 fields but the header has 2"
+        "t.csv:3:2: invalid CSV: the record has 1 fields but the header has 2"
     );
     let e = csv_err("a,a [UTC]\n1,2\n", &o);
     assert_eq!(
         e.to_string(),
-        "t.csv: column `a` appears twice in the header"
+        "t.csv:1:3: column `a` appears twice in the header"
     );
     let e = load_from_bytes(b"a\n\xff\n", DataFormat::Csv, "t.csv", &o).unwrap_err();
-    assert_eq!(e.to_string(), "t.csv:2: field `a` is not valid UTF-8");
+    assert_eq!(e.to_string(), "t.csv:2:1: field `a` is not valid UTF-8");
     let e = load_table(Path::new("/nonexistent/x.csv"), &o).unwrap_err();
     assert!(
         e.to_string().starts_with("cannot read /nonexistent/x.csv:"),

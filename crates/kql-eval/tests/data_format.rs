@@ -156,6 +156,7 @@ fn written_tables_load_back_identically() {
     let opts = LoadOptions {
         schema: Some(t.schema().clone()),
         columns: None,
+        ..LoadOptions::default()
     };
     for (format, load_as) in [
         (OutputFormat::Csv, DataFormat::Csv),

@@ -40,6 +40,7 @@ fn email_events_opts() -> LoadOptions {
             .get("EmailEvents")
             .cloned(),
         columns: None,
+        ..LoadOptions::default()
     }
 }
 

@@ -15,6 +15,7 @@ fn opts(schema: &[(&str, ScalarType)]) -> LoadOptions {
     LoadOptions {
         schema: Some(Schema::from_pairs(schema)),
         columns: None,
+        ..LoadOptions::default()
     }
 }
 
@@ -284,7 +285,7 @@ fn errors_name_line_column_field_value_and_type() {
     let e = load_err("42", DataFormat::Json, &o);
     assert_eq!(
         e.to_string(),
-        "t.json: the JSON is neither an array of records nor an object"
+        "t.json:1:1: invalid JSON: expected an array of records or an object"
     );
 }
 

@@ -37,6 +37,7 @@ fn load_speed() {
         let opts = LoadOptions {
             schema: schema.clone(),
             columns,
+            ..LoadOptions::default()
         };
         let start = Instant::now();
         let t = load_table(Path::new(&file), &opts).unwrap();

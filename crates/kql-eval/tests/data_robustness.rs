@@ -110,6 +110,7 @@ fn loaders_never_panic_on_mutated_input() {
             ("t", ScalarType::DateTime),
         ])),
         columns: None,
+        ..LoadOptions::default()
     };
     let pruned = LoadOptions {
         columns: Some(vec!["t".into()]),

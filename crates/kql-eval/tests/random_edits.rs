@@ -103,6 +103,7 @@ fn single_character_edits_never_panic() {
         now: Some(639_028_512_000_000_000),
         limits: Limits {
             max_rows: 1_000_000,
+            ..Limits::default()
         },
         ..RunOptions::default()
     };

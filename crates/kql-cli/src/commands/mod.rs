@@ -10,6 +10,7 @@ pub mod fmt;
 pub mod functions;
 pub mod parse;
 pub mod run;
+mod run_bad_rows;
 mod run_stats;
 pub mod schema_args;
 pub mod test;

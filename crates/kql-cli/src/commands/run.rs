@@ -13,12 +13,13 @@ use std::time::Instant;
 use std::sync::Arc;
 
 use clap::Args;
-use kql_eval::load::LoadProgress;
+use kql_eval::load::{BadRowPolicy, BadRows, LoadProgress};
 
 use crate::progress::ProgressDisplay;
 use kql_eval::{FileTables, RunOptions};
 use miette::{NamedSource, Report, miette};
 
+use super::run_bad_rows::{max_memory, report_bad_rows};
 use super::run_stats::Stats;
 use super::schema_args::{SchemaArgs, VariantTables};
 use super::{Failure, render};
@@ -74,6 +75,20 @@ pub struct RunArgs {
     /// `geo_info_from_ip_address()`; without one, a query calling it fails.
     #[arg(long, value_name = "FILE.mmdb")]
     pub geoip: Option<PathBuf>,
+    /// The most memory any operator's result may hold: `4GiB`, `512MB`, `100k` (K/M/G
+    /// are powers of 1024, KB/MB/GB of 1000). Default: half the machine's memory (8GiB
+    /// when that is unknown).
+    #[arg(long, value_name = "SIZE")]
+    pub max_memory: Option<String>,
+    /// A data row that does not fit its table: `fail` stops with the error, `skip`
+    /// drops the row, `null` nulls the cells that do not convert (a record that cannot
+    /// be read at all is skipped). Skipped and nulled rows are counted on stderr.
+    #[arg(long, value_name = "POLICY", default_value = "fail", value_parser = ["fail", "skip", "null"])]
+    pub bad_rows: String,
+    /// Write each skipped or nulled row to FILE, one JSON object a line: file, line,
+    /// column, field, value, reason, action.
+    #[arg(long, value_name = "FILE")]
+    pub bad_rows_report: Option<PathBuf>,
 }
 
 /// A failure and the report explaining it.
@@ -94,20 +109,26 @@ fn geoip(
 
 /// Runs every query file and writes the results; errors are rendered to stderr.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
-    run_queries(args).map_err(|(failure, report)| {
+    let policy = BadRowPolicy::from_name(&args.bad_rows).unwrap_or_default();
+    let bad_rows = BadRows::new(policy);
+    let result = run_queries(args, &bad_rows);
+    // Whatever was skipped or nulled is said, whether or not the run went on to fail.
+    let reported = report_bad_rows(&bad_rows, args.bad_rows_report.as_deref());
+    result.and(reported).map_err(|(failure, report)| {
         eprint!("{}", render(report.as_ref()));
         failure
     })
 }
 
-fn run_queries(args: &RunArgs) -> Result<(), Failed> {
+fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
     let progress = Arc::new(LoadProgress::default());
-    let tables = tables(args, &progress).map_err(input)?;
+    let tables = tables(args, &progress, bad_rows).map_err(input)?;
     let _display = ProgressDisplay::start(progress);
     let options = RunOptions {
         now: now(args.now.as_deref()).map_err(input)?,
         limits: kql_eval::Limits {
             max_rows: args.max_rows,
+            max_memory: max_memory(args.max_memory.as_deref()).map_err(input)?,
         },
         geoip: geoip(args.geoip.as_deref()).map_err(input)?,
     };
@@ -178,6 +199,7 @@ fn run_queries(args: &RunArgs) -> Result<(), Failed> {
 fn tables(
     args: &RunArgs,
     progress: &Arc<LoadProgress>,
+    bad_rows: &BadRows,
 ) -> Result<VariantTables<FileTables>, Report> {
     for spec in &args.tables {
         if !spec.contains('=') {
@@ -193,6 +215,7 @@ fn tables(
         let mut tables = FileTables::new(catalog);
         tables.allow_empty_tables = args.allow_empty_tables;
         tables.progress = Some(progress.clone());
+        tables.bad_rows = bad_rows.clone();
         for (name, path) in args.tables.iter().filter_map(|spec| spec.split_once('=')) {
             tables.add_file(name, path);
         }

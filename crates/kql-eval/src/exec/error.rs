@@ -30,6 +30,21 @@ pub enum EvalError {
         #[label("this operator")]
         span: Option<Span>,
     },
+    /// An operator whose result would hold more bytes than `--max-memory`.
+    #[error("{operator} would hold {bytes}, more than the memory limit of {limit}")]
+    #[diagnostic(
+        code(kql::run::memory_limit),
+        help(
+            "raise the limit with --max-memory (such as --max-memory 16GiB), or filter and project earlier"
+        )
+    )]
+    MemoryLimit {
+        operator: &'static str,
+        bytes: String,
+        limit: String,
+        #[label("this operator")]
+        span: Option<Span>,
+    },
     /// `EmailUrlInfo | take 1` with no `--table EmailUrlInfo=...` and no file in `--data`.
     #[error("no data for table `{table}`")]
     #[diagnostic(
@@ -81,6 +96,16 @@ pub enum EvalError {
 }
 
 impl EvalError {
+    /// A limit error without a place gets `at`: the operator that raised it.
+    pub(crate) fn at(mut self, at: Span) -> EvalError {
+        if let EvalError::RowLimit { span, .. } | EvalError::MemoryLimit { span, .. } = &mut self
+            && span.is_none()
+        {
+            *span = Some(at);
+        }
+        self
+    }
+
     pub fn invalid(message: impl Into<String>) -> EvalError {
         EvalError::InvalidValue {
             message: message.into(),

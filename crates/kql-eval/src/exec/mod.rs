@@ -7,6 +7,7 @@
 mod error;
 mod keys;
 mod lazy;
+mod limits;
 pub(crate) mod operators;
 mod scalar;
 
@@ -15,6 +16,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use error::EvalError;
+pub(crate) use limits::row_bytes;
+pub use limits::{DEFAULT_MAX_MEMORY, Limits, default_max_memory, parse_size, show_size};
 pub use scalar::eval_scalar;
 
 use crate::plan::{Plan, PlanKind};
@@ -54,21 +57,6 @@ pub trait TableData {
     fn external(&self, url: &str) -> Option<PathBuf> {
         let _ = url;
         None
-    }
-}
-
-/// Limits that stop a runaway query with an error instead of exhausting the machine.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    /// The most rows any operator may produce.
-    pub max_rows: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            max_rows: 100_000_000,
-        }
     }
 }
 
@@ -122,7 +110,8 @@ impl<'a> Executor<'a> {
                 PlanKind::Join(j) => {
                     let left = self.execute(&j.left)?;
                     let right = self.execute(&j.right)?;
-                    operators::join(self, &left, &right, j, &plan.schema)?
+                    operators::join(self, &left, &right, j, &plan.schema)
+                        .map_err(|e| e.at(plan.span))?
                 }
                 PlanKind::Distinct { input, columns } => {
                     let input = self.execute(input)?;
@@ -207,20 +196,7 @@ impl<'a> Executor<'a> {
                     t
                 }
             };
-        self.check_rows(table.num_rows(), plan)?;
+        self.check_limits(&table, plan)?;
         Ok(table)
-    }
-
-    fn check_rows(&self, rows: usize, plan: &Plan) -> Result<(), EvalError> {
-        let rows = rows as u64;
-        if rows > self.limits.max_rows {
-            return Err(EvalError::RowLimit {
-                operator: "an operator",
-                rows,
-                limit: self.limits.max_rows,
-                span: Some(plan.span),
-            });
-        }
-        Ok(())
     }
 }

@@ -18,7 +18,9 @@ use std::collections::{HashMap, HashSet};
 use crate::schema::time_column_alias;
 use crate::table::{Column, ColumnBuilder, Field, Schema, StringColumn, Table, TableError};
 
+use super::bad_rows::{BadRowLog, BadRowPolicy, BadRows, Pending};
 use super::convert::{Raw, Unconvertible, push_raw};
+use super::error::LoadError;
 use super::infer::InferBuf;
 
 /// Where a file field goes.
@@ -71,6 +73,9 @@ pub(crate) struct Assembler {
     wanted: Option<HashSet<String>>,
     text_fields: bool,
     rows: usize,
+    /// Bad rows found so far and the `--bad-rows` policy ([`super::bad_rows`]).
+    pending: Pending,
+    log: Option<std::sync::Arc<BadRowLog>>,
 }
 
 impl Assembler {
@@ -91,6 +96,8 @@ impl Assembler {
             wanted,
             text_fields,
             rows: 0,
+            pending: Pending::default(),
+            log: None,
         };
         let Some(schema) = schema else {
             return a;
@@ -124,6 +131,56 @@ impl Assembler {
             }
         }
         a
+    }
+
+    /// Reports bad rows to `bad` (its policy and log) instead of failing.
+    pub(crate) fn with_bad_rows(mut self, bad: &BadRows) -> Assembler {
+        self.pending.policy = bad.policy;
+        self.log = Some(bad.log.clone());
+        self
+    }
+
+    /// The `--bad-rows` policy of this load.
+    pub(crate) fn policy(&self) -> BadRowPolicy {
+        self.pending.policy
+    }
+
+    /// A value of the current record that does not fit column `slot`: the error under
+    /// `--bad-rows fail`; otherwise logged, and the cell nulled or the row marked to be
+    /// dropped.
+    pub(crate) fn bad_cell(&mut self, slot: usize, error: LoadError) -> Result<(), LoadError> {
+        self.pending.cell(error, self.rows)?;
+        let rows = self.rows;
+        if let Some(s) = self.slots.get_mut(slot)
+            && s.len() == rows
+        {
+            s.push_null();
+        }
+        Ok(())
+    }
+
+    /// A record that cannot be read (whatever of it was stored is dropped): the error
+    /// under `fail`, else logged as skipped.
+    pub(crate) fn bad_record(&mut self, error: LoadError) -> Result<(), LoadError> {
+        self.pending.record(error)?;
+        self.abandon_row();
+        Ok(())
+    }
+
+    /// Drops what the current record stored so far, so it can be read again.
+    pub(crate) fn abandon_row(&mut self) {
+        let rows = self.rows;
+        if self.slots.iter().any(|s| s.len() > rows) {
+            self.end_row();
+            self.pending.drop_row(rows);
+        }
+    }
+
+    /// Marks the last row ended to be dropped (its record turned out unreadable).
+    pub(crate) fn drop_last_row(&mut self) {
+        if let Some(row) = self.rows.checked_sub(1) {
+            self.pending.drop_row(row);
+        }
     }
 
     /// The target of a field name, creating an inferred column for a new name.
@@ -203,9 +260,14 @@ impl Assembler {
         self.rows += 1;
     }
 
-    /// The table: schema columns first, then inferred ones.
+    /// The table: schema columns first, then inferred ones, without the dropped rows;
+    /// the bad rows go to the log.
     pub(crate) fn finish(self) -> Result<Table, TableError> {
         let rows = self.rows;
+        let Pending { found, dropped, .. } = self.pending;
+        if let Some(log) = &self.log {
+            log.extend(found);
+        }
         let mut fields = Vec::with_capacity(self.slots.len());
         let mut columns = Vec::with_capacity(self.slots.len());
         for slot in self.slots {
@@ -216,7 +278,17 @@ impl Assembler {
             fields.push(Field::new(slot.name, column.scalar_type()));
             columns.push(std::sync::Arc::new(column));
         }
-        Table::with_row_count(Schema::new(fields), columns, rows)
+        let table = Table::with_row_count(Schema::new(fields), columns, rows)?;
+        if dropped.is_empty() {
+            return Ok(table);
+        }
+        let mut keep = vec![true; rows];
+        for row in dropped {
+            if let Some(k) = keep.get_mut(row) {
+                *k = false;
+            }
+        }
+        Ok(table.filter(&keep))
     }
 }
 

@@ -84,9 +84,22 @@ pub enum LoadError {
     )]
     DuplicateField { at: Location, field: String },
     /// Two header cells with the same name (after dropping ` [UTC]`-style suffixes).
-    #[error("{path}: column `{column}` appears twice in the header")]
+    #[error("{at}: column `{column}` appears twice in the header")]
     #[diagnostic(code(kql::load::duplicate_column), help("rename one of the columns"))]
-    DuplicateColumn { path: String, column: String },
+    DuplicateColumn { at: Location, column: String },
+    /// A CSV header row that names none of the table's columns.
+    #[error("{at}: the header names none of the table's columns (its first cell is {first})")]
+    #[diagnostic(
+        code(kql::load::wrong_header),
+        help(
+            "the first line of a CSV file is its header, naming the columns (such as {expected}); add one, or load the file as the table it belongs to"
+        )
+    )]
+    WrongHeader {
+        at: Location,
+        first: String,
+        expected: String,
+    },
     /// Text that is not UTF-8.
     #[error("{at}: field `{field}` is not valid UTF-8")]
     #[diagnostic(code(kql::load::utf8), help("save the file as UTF-8"))]
@@ -101,6 +114,35 @@ pub enum LoadError {
         )
     )]
     Format { path: String, message: String },
+}
+
+impl LoadError {
+    /// The place the error names, when it names one inside the file.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            LoadError::JsonSyntax { at, .. }
+            | LoadError::CsvSyntax { at, .. }
+            | LoadError::BadValue { at, .. }
+            | LoadError::DuplicateField { at, .. }
+            | LoadError::Utf8 { at, .. }
+            | LoadError::DuplicateColumn { at, .. }
+            | LoadError::WrongHeader { at, .. } => Some(at),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn location_mut(&mut self) -> Option<&mut Location> {
+        match self {
+            LoadError::JsonSyntax { at, .. }
+            | LoadError::CsvSyntax { at, .. }
+            | LoadError::BadValue { at, .. }
+            | LoadError::DuplicateField { at, .. }
+            | LoadError::Utf8 { at, .. }
+            | LoadError::DuplicateColumn { at, .. }
+            | LoadError::WrongHeader { at, .. } => Some(at),
+            _ => None,
+        }
+    }
 }
 
 /// Help text for a value that does not convert to `ty`.

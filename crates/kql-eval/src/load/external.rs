@@ -141,6 +141,7 @@ pub fn load_external(
             let opts = LoadOptions {
                 schema: Some(schema.clone()),
                 columns: Some(schema.fields.iter().map(|f| f.name.clone()).collect()),
+                ..LoadOptions::default()
             };
             let table = if format == ExternalFormat::Json {
                 json::load_jsonl(body, origin, &opts)?

@@ -16,18 +16,21 @@ use std::io::BufRead;
 
 use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 use crate::schema::type_from_any_name;
 use crate::table::{Field, Schema, Table};
 
 use super::assemble::{Assembler, Issue};
+use super::bad_rows::BadRowPolicy;
 use super::error::{LoadError, Location};
+use super::json_lenient::{ApiRecords, load_records_leniently, read_record};
 use super::json_seed::{ApiSeed, Ctx, RecordSeed, RecordsSeed};
 use super::{LoadOptions, finish, issue_error};
 
 /// Turns a serde error into a load error. `src` is the text the deserializer read
 /// and `line` the line number of its first line in the file.
-fn json_error(
+pub(crate) fn json_error(
     e: &serde_json::Error,
     issue: Option<Issue>,
     path: &str,
@@ -97,10 +100,7 @@ pub(crate) fn load_json_bytes(
 ) -> Result<Table, LoadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match body.iter().find(|b| !b.is_ascii_whitespace()) {
-        None => finish(
-            Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false),
-            path,
-        ),
+        None => finish(opts.assembler(None, false), path),
         Some(b'[') => load_array(body, path, opts),
         Some(b'{') => {
             let mut first = serde_json::Deserializer::from_slice(body).into_iter::<Probe>();
@@ -109,19 +109,38 @@ pub(crate) fn load_json_bytes(
                 _ => load_jsonl(body, path, opts),
             }
         }
-        Some(_) => Err(LoadError::Format {
-            path: path.to_string(),
-            message: "the JSON is neither an array of records nor an object".into(),
-        }),
+        Some(_) => {
+            // The place of the first value: its line and column.
+            let start = body
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .unwrap_or(0);
+            let before = &body[..start];
+            let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+            let line_start = before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+            Err(LoadError::JsonSyntax {
+                at: Location {
+                    path: path.to_string(),
+                    line,
+                    column: Some(start - line_start + 1),
+                },
+                message: "expected an array of records or an object".into(),
+            })
+        }
     }
 }
 
 fn load_array(body: &[u8], path: &str, opts: &LoadOptions) -> Result<Table, LoadError> {
-    let mut asm = Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false);
-    let mut ctx = Ctx {
-        asm: &mut asm,
-        issue: None,
-    };
+    if opts.bad_rows.policy != BadRowPolicy::Fail {
+        let records: Vec<&RawValue> =
+            serde_json::from_slice(body).map_err(|e| json_error(&e, None, path, body, 1))?;
+        return load_records_leniently(body, &records, path, opts.assembler(None, false));
+    }
+    let mut asm = opts.assembler(None, false);
+    let mut ctx = Ctx::new(&mut asm);
     let mut de = serde_json::Deserializer::from_slice(body);
     let result = RecordsSeed(&mut ctx)
         .deserialize(&mut de)
@@ -138,11 +157,9 @@ pub(crate) fn load_jsonl(
     path: &str,
     opts: &LoadOptions,
 ) -> Result<Table, LoadError> {
-    let mut asm = Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false);
-    let mut ctx = Ctx {
-        asm: &mut asm,
-        issue: None,
-    };
+    let mut asm = opts.assembler(None, false);
+    let lenient = opts.bad_rows.policy != BadRowPolicy::Fail;
+    let mut ctx = Ctx::new(&mut asm);
     let mut buf = Vec::with_capacity(4096);
     let mut line_no = 0;
     loop {
@@ -161,7 +178,14 @@ pub(crate) fn load_jsonl(
         if line_no == 1 {
             line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
         }
+        // Without its line end, so an error at the end of the line is placed on it.
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if lenient {
+            read_record(&mut ctx, line, path, line_no, 0)?;
             continue;
         }
         let mut de = serde_json::Deserializer::from_slice(line);
@@ -182,11 +206,8 @@ pub(crate) fn load_multijson(
     path: &str,
     opts: &LoadOptions,
 ) -> Result<Table, LoadError> {
-    let mut asm = Assembler::new(opts.schema.as_ref(), opts.columns.as_deref(), None, false);
-    let mut ctx = Ctx {
-        asm: &mut asm,
-        issue: None,
-    };
+    let mut asm = opts.assembler(None, false);
+    let mut ctx = Ctx::new(&mut asm);
     let mut values = serde_json::Deserializer::from_slice(body).into_iter::<IgnoredAny>();
     let mut start = 0;
     loop {
@@ -227,11 +248,15 @@ fn load_api(
         }
     }
     let schema = Schema::new(fields);
-    let mut asm = Assembler::new(Some(&schema), opts.columns.as_deref(), None, false);
-    let mut ctx = Ctx {
-        asm: &mut asm,
-        issue: None,
-    };
+    let asm = Assembler::new(Some(&schema), opts.columns.as_deref(), None, false)
+        .with_bad_rows(&opts.bad_rows);
+    if opts.bad_rows.policy != BadRowPolicy::Fail {
+        let response: ApiRecords<'_> =
+            serde_json::from_slice(body).map_err(|e| json_error(&e, None, path, body, 1))?;
+        return load_records_leniently(body, &response.0, path, asm);
+    }
+    let mut asm = asm;
+    let mut ctx = Ctx::new(&mut asm);
     let mut de = serde_json::Deserializer::from_slice(body);
     let result = ApiSeed(&mut ctx)
         .deserialize(&mut de)

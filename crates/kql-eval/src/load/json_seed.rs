@@ -27,6 +27,22 @@ const ISSUE: &str = "kql: field conversion failed";
 pub(crate) struct Ctx<'a> {
     pub(crate) asm: &'a mut Assembler,
     pub(crate) issue: Option<Issue>,
+    /// The column of the value that raised [`Ctx::issue`].
+    pub(crate) issue_slot: Option<usize>,
+    /// Columns whose values are read as null: the record is being read again after
+    /// they did not convert (`--bad-rows null`).
+    pub(crate) nulls: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(asm: &'a mut Assembler) -> Ctx<'a> {
+        Ctx {
+            asm,
+            issue: None,
+            issue_slot: None,
+            nulls: Vec::new(),
+        }
+    }
 }
 
 /// `{"Schema": ..., "Results": [records], ...}`: only `Results` is read.
@@ -146,10 +162,16 @@ struct CellSeed<'c, 'a> {
 
 impl CellSeed<'_, '_> {
     fn store<E: de::Error>(self, raw: Raw<'_>) -> Result<(), E> {
+        let raw = if !self.ctx.nulls.is_empty() && self.ctx.nulls.contains(&self.slot) {
+            Raw::Null
+        } else {
+            raw
+        };
         match self.ctx.asm.push(self.slot, raw) {
             Ok(()) => Ok(()),
             Err(issue) => {
                 self.ctx.issue = Some(issue);
+                self.ctx.issue_slot = Some(self.slot);
                 Err(E::custom(ISSUE))
             }
         }

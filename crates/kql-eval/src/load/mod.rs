@@ -11,6 +11,7 @@
 //! let opts = LoadOptions {
 //!     schema,
 //!     columns: Some(vec!["Url".into(), "UrlChainPosition".into()]),
+//!     ..LoadOptions::default()
 //! };
 //! let jsonl = r#"{"Timestamp":"2026-05-09T12:00:00Z","Url":"https://x.test","UrlChainPosition":0}"#;
 //! let t = load_from_str(jsonl, DataFormat::Jsonl, "urls.jsonl", &opts).unwrap();
@@ -27,12 +28,15 @@
 //! empty table with the schema's columns.
 
 pub mod assemble;
+pub mod bad_rows;
 pub mod convert;
 mod csv;
+mod csv_place;
 mod error;
 pub mod external;
 pub mod infer;
 mod json;
+mod json_lenient;
 mod json_seed;
 mod progress;
 
@@ -40,12 +44,14 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
+pub use bad_rows::{BadRow, BadRowAction, BadRowLog, BadRowPolicy, BadRows};
 pub use error::{LoadError, Location};
 pub use external::{ExternalFormat, load_external};
 pub use progress::{CountingReader, LoadProgress};
 
 use crate::table::{Schema, Table};
 use assemble::{Assembler, Issue};
+use csv_place::CsvSource;
 use error::conversion_help;
 
 /// How to load a file.
@@ -56,6 +62,21 @@ pub struct LoadOptions {
     pub schema: Option<Schema>,
     /// Load only these columns (`None`: all). Other fields are skipped while parsing.
     pub columns: Option<Vec<String>>,
+    /// What to do with a row that does not fit (`--bad-rows`), and where to log it.
+    pub bad_rows: BadRows,
+}
+
+impl LoadOptions {
+    /// An assembler for this load: its schema, wanted columns and bad-row policy.
+    pub(crate) fn assembler(&self, file_names: Option<&[String]>, text_fields: bool) -> Assembler {
+        Assembler::new(
+            self.schema.as_ref(),
+            self.columns.as_deref(),
+            file_names,
+            text_fields,
+        )
+        .with_bad_rows(&self.bad_rows)
+    }
 }
 
 /// A file format.
@@ -137,11 +158,12 @@ pub fn load_table_counted(
     match format {
         DataFormat::Csv | DataFormat::Tsv | DataFormat::Jsonl => {
             let mut reader = BufReader::with_capacity(1 << 20, file);
-            skip_bom(&mut reader).map_err(io)?;
+            let bom = skip_bom(&mut reader).map_err(io)?;
+            let source = CsvSource::file(path.to_path_buf(), if bom { 3 } else { 0 });
             match format {
                 DataFormat::Jsonl => json::load_jsonl(reader, &name, opts),
-                DataFormat::Tsv => csv::load_csv(reader, b'\t', &name, opts),
-                _ => csv::load_csv(reader, b',', &name, opts),
+                DataFormat::Tsv => csv::load_csv(reader, b'\t', &name, opts, &source),
+                _ => csv::load_csv(reader, b',', &name, opts, &source),
             }
         }
         DataFormat::Json | DataFormat::Auto => {
@@ -161,14 +183,15 @@ pub fn load_from_bytes(
     opts: &LoadOptions,
 ) -> Result<Table, LoadError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let source = CsvSource::bytes(body);
     match format {
-        DataFormat::Csv => csv::load_csv(body, b',', origin, opts),
-        DataFormat::Tsv => csv::load_csv(body, b'\t', origin, opts),
+        DataFormat::Csv => csv::load_csv(body, b',', origin, opts, &source),
+        DataFormat::Tsv => csv::load_csv(body, b'\t', origin, opts, &source),
         DataFormat::Jsonl => json::load_jsonl(body, origin, opts),
         DataFormat::Json => json::load_json_bytes(body, origin, opts),
         DataFormat::Auto => match body.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'[' | b'{') | None => json::load_json_bytes(body, origin, opts),
-            Some(_) => csv::load_csv(body, b',', origin, opts),
+            Some(_) => csv::load_csv(body, b',', origin, opts, &source),
         },
     }
 }
@@ -183,12 +206,13 @@ pub fn load_from_str(
     load_from_bytes(text.as_bytes(), format, origin, opts)
 }
 
-/// Skips a UTF-8 byte order mark at the start of a reader.
-fn skip_bom(reader: &mut impl BufRead) -> std::io::Result<()> {
+/// Skips a UTF-8 byte order mark at the start of a reader; says whether there was one.
+fn skip_bom(reader: &mut impl BufRead) -> std::io::Result<bool> {
     if reader.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
         reader.consume(3);
+        return Ok(true);
     }
-    Ok(())
+    Ok(false)
 }
 
 /// The load error for a field problem at a place.

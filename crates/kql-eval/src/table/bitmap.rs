@@ -9,6 +9,11 @@ pub struct Bitmap {
 }
 
 impl Bitmap {
+    /// Bytes held (for `--max-memory`).
+    pub fn heap_bytes(&self) -> usize {
+        self.words.len() * 8
+    }
+
     /// An empty bitmap with room for `bits` bits.
     pub fn with_capacity(bits: usize) -> Bitmap {
         Bitmap {

@@ -128,6 +128,20 @@ impl Column {
         }
     }
 
+    /// Bytes the column holds (dynamic values estimated), for `--max-memory`.
+    pub fn heap_bytes(&self) -> usize {
+        match self {
+            Column::Bool(c) => c.heap_bytes(),
+            Column::Int(c) => c.heap_bytes(),
+            Column::Long(c) | Column::DateTime(c) | Column::TimeSpan(c) => c.heap_bytes(),
+            Column::Real(c) => c.heap_bytes(),
+            Column::Decimal(c) => c.heap_bytes(),
+            Column::Guid(c) => c.heap_bytes(),
+            Column::String(c) => c.heap_bytes(),
+            Column::Dynamic(c) => c.heap_bytes(),
+        }
+    }
+
     pub fn len(&self) -> usize {
         with_column!(self, c => c.len())
     }

@@ -7,6 +7,8 @@
 //! Arrays, bags and strings inside are reference-counted, so gathering rows copies
 //! pointers, not trees.
 
+use std::sync::Arc;
+
 use crate::value::Dynamic;
 
 /// A column of dynamic values. Also its own builder ([`DynamicColumn::push`]).
@@ -16,6 +18,32 @@ pub struct DynamicColumn {
 }
 
 impl DynamicColumn {
+    /// Bytes held, estimated (for `--max-memory`): each value and its first level
+    /// (a string's text, an array's or bag's entries). A value shared with the row
+    /// before it (an `Arc`, as a constant column repeats) counts once.
+    pub fn heap_bytes(&self) -> usize {
+        let slot = std::mem::size_of::<Dynamic>();
+        let mut previous: *const u8 = std::ptr::null();
+        let mut total = 0;
+        for v in &self.values {
+            let (ptr, bytes): (*const u8, usize) = match v {
+                Dynamic::String(s) => (s.as_ptr(), s.len()),
+                Dynamic::Array(a) => (Arc::as_ptr(a).cast(), a.len() * slot),
+                Dynamic::Bag(b) => (
+                    Arc::as_ptr(b).cast(),
+                    b.iter().map(|(k, _)| k.len() + slot).sum(),
+                ),
+                _ => (std::ptr::null(), 0),
+            };
+            total += slot;
+            if ptr.is_null() || ptr != previous {
+                total += bytes;
+            }
+            previous = ptr;
+        }
+        total
+    }
+
     pub fn with_capacity(rows: usize) -> DynamicColumn {
         DynamicColumn {
             values: Vec::with_capacity(rows),

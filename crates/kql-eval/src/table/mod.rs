@@ -146,6 +146,20 @@ impl Table {
         self.columns.get(index)
     }
 
+    /// Bytes the table's columns hold, each shared column counted once (`--max-memory`).
+    pub fn heap_bytes(&self) -> usize {
+        let mut seen: Vec<*const Column> = Vec::with_capacity(self.columns.len());
+        let mut total = 0;
+        for c in &self.columns {
+            let p = Arc::as_ptr(c);
+            if !seen.contains(&p) {
+                seen.push(p);
+                total += c.heap_bytes();
+            }
+        }
+        total
+    }
+
     pub fn num_rows(&self) -> usize {
         self.row_count
     }

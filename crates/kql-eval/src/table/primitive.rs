@@ -33,6 +33,12 @@ pub struct PrimitiveColumn<T> {
 }
 
 impl<T: Primitive> PrimitiveColumn<T> {
+    /// Bytes held (for `--max-memory`).
+    pub fn heap_bytes(&self) -> usize {
+        self.values.len() * std::mem::size_of::<T>()
+            + self.validity.as_ref().map_or(0, Bitmap::heap_bytes)
+    }
+
     /// An empty column with room for `rows` values.
     pub fn with_capacity(rows: usize) -> Self {
         PrimitiveColumn {

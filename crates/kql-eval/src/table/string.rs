@@ -23,6 +23,11 @@ impl Default for StringColumn {
 }
 
 impl StringColumn {
+    /// Bytes held (for `--max-memory`).
+    pub fn heap_bytes(&self) -> usize {
+        self.data.len() + self.offsets.len() * std::mem::size_of::<usize>()
+    }
+
     /// An empty column with room for `rows` strings of `bytes` bytes in total.
     pub fn with_capacity(rows: usize, bytes: usize) -> StringColumn {
         let mut offsets = Vec::with_capacity(rows + 1);

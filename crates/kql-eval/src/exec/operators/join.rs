@@ -73,6 +73,17 @@ pub(crate) fn join(
                 }
             }
             _ => {
+                // Checked before the pairs are made: an exploding join stops here.
+                let adding = matches.map_or(0, Vec::len);
+                let rows = (pairs_left.len() + adding) as u64;
+                if rows > exec.limits.max_rows {
+                    return Err(EvalError::RowLimit {
+                        operator: "join",
+                        rows,
+                        limit: exec.limits.max_rows,
+                        span: None,
+                    });
+                }
                 for &r in matches.into_iter().flatten() {
                     pairs_left.push(Some(l as u32));
                     pairs_right.push(Some(r));
@@ -94,6 +105,8 @@ pub(crate) fn join(
                 span: None,
             });
         }
+        let row = crate::exec::row_bytes(left) + crate::exec::row_bytes(right);
+        exec.check_bytes("join", (pairs_left.len() as u64).saturating_mul(row), None)?;
     }
     match plan.kind {
         JoinKind::RightSemi | JoinKind::RightAnti => {

@@ -104,6 +104,7 @@ pub(crate) fn expand(
     let mut rows = Vec::with_capacity(n);
     let mut index = Vec::with_capacity(n);
     let max_rows = exec.limits.max_rows;
+    let row_bytes = crate::exec::row_bytes(input) + 8 * plan.items.len() as u64;
     for r in 0..n {
         let count = dynamics
             .iter()
@@ -118,6 +119,10 @@ pub(crate) fn expand(
                 limit: max_rows,
                 span: Some(node.span),
             });
+        }
+        if r % 1024 == 0 {
+            let bytes = (rows.len() as u64).saturating_mul(row_bytes);
+            exec.check_bytes("mv-expand", bytes, Some(node.span))?;
         }
         for j in 0..count {
             rows.push(r as u32);

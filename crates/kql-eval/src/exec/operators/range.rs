@@ -36,6 +36,9 @@ pub(crate) fn range(
                 span: Some(plan.span),
             })
         } else {
+            // The values are built one `Value` each before they become a column.
+            let bytes = (n as u64).saturating_mul(std::mem::size_of::<Value>() as u64);
+            exec.check_bytes("range", bytes, Some(plan.span))?;
             Ok(n as u64)
         }
     };
@@ -49,16 +52,25 @@ pub(crate) fn range(
             let Some(s) = s.as_i64() else {
                 return empty(plan, ty);
             };
-            let n = check(count(*a as f64, *b as f64, s as f64))?;
-            (0..n as i64).map(|i| Value::Long(a + s * i)).collect()
+            let n = check(count_exact(*a, *b, s))?;
+            (0..n as i64)
+                .map_while(|i| s.checked_mul(i).and_then(|d| a.checked_add(d)))
+                .map(Value::Long)
+                .collect()
         }
         (ScalarType::DateTime, Value::DateTime(a), Value::DateTime(b), Value::TimeSpan(s)) => {
-            let n = check(count(*a as f64, *b as f64, *s as f64))?;
-            (0..n as i64).map(|i| Value::DateTime(a + s * i)).collect()
+            let n = check(count_exact(*a, *b, *s))?;
+            (0..n as i64)
+                .map_while(|i| s.checked_mul(i).and_then(|d| a.checked_add(d)))
+                .map(Value::DateTime)
+                .collect()
         }
         (ScalarType::TimeSpan, Value::TimeSpan(a), Value::TimeSpan(b), Value::TimeSpan(s)) => {
-            let n = check(count(*a as f64, *b as f64, *s as f64))?;
-            (0..n as i64).map(|i| Value::TimeSpan(a + s * i)).collect()
+            let n = check(count_exact(*a, *b, *s))?;
+            (0..n as i64)
+                .map_while(|i| s.checked_mul(i).and_then(|d| a.checked_add(d)))
+                .map(Value::TimeSpan)
+                .collect()
         }
         _ => return empty(plan, ty),
     };
@@ -77,6 +89,19 @@ fn empty(plan: &Plan, ty: ScalarType) -> Result<Arc<Table>, EvalError> {
 }
 
 /// How many values `a, a+s, ...` lie within `[a, b]` (0 when the step goes the wrong way).
+/// [`count`] for whole numbers (long, datetime and timespan ticks), exactly: near the
+/// ends of long's range a double cannot tell the bounds apart.
+fn count_exact(a: i64, b: i64, s: i64) -> f64 {
+    let span = i128::from(b) - i128::from(a);
+    if s == 0 {
+        return if span == 0 { 1.0 } else { 0.0 };
+    }
+    if span != 0 && (span < 0) != (s < 0) {
+        return 0.0;
+    }
+    (span / i128::from(s) + 1) as f64
+}
+
 fn count(a: f64, b: f64, s: f64) -> f64 {
     if s == 0.0 || !((b - a) / s).is_finite() {
         return if a == b { 1.0 } else { 0.0 };

@@ -1,0 +1,10 @@
+//! cargo-fuzz target `parse`: see the harness it calls.
+#![no_main]
+
+#[path = "../../crates/kql-eval/tests/fuzz/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let _ = harness::parse(data);
+});

@@ -22,54 +22,35 @@ mod sort;
 
 use kql_parser::ast::ScalarType;
 
-use super::{ArgInfo, ScalarFunction, ScalarImpl, TypeError, TypeRule};
+use super::{ArgInfo, ScalarFunction, TypeError, entry};
 use crate::exec::EvalError;
 use crate::value::{Dynamic, Value};
 
 #[rustfmt::skip]
 pub(super) static FUNCTIONS: &[ScalarFunction] = &[
-    entry("range", 2, 3, build::range_type, build::range, "range(start, stop [, step]): a dynamic array of equally spaced values"),
-    entry("array_concat", 1, 64, all_dynamic, shape::concat, "the elements of all the arrays, in order"),
-    entry("array_slice", 3, 3, shape::slice_type, shape::slice, "array_slice(a, start, end): elements start..end inclusive; negative from the end"),
-    entry("array_split", 2, 2, shape::split_type, shape::split, "array_split(a, i | [i1, i2, ...]): the pieces between the split indices"),
-    entry("array_reverse", 1, 1, all_dynamic, shape::reverse, "the elements in reverse order"),
-    entry("array_rotate_left", 2, 2, shape::count_type, shape::rotate, "rotates the elements n places to the left"),
-    entry("array_rotate_right", 2, 2, shape::count_type, shape::rotate, "rotates the elements n places to the right"),
-    entry("array_shift_left", 2, 3, shape::shift_type, shape::shift, "shifts the elements n places left, filling with null or a default"),
-    entry("array_shift_right", 2, 3, shape::shift_type, shape::shift, "shifts the elements n places right, filling with null or a default"),
-    entry("array_iff", 3, 3, shape::iff_type, shape::iff, "element-wise iff over a condition array"),
-    entry("array_iif", 3, 3, shape::iff_type, shape::iff, "alias of array_iff()"),
-    entry("array_sum", 1, 1, shape::sum_type, shape::sum, "the sum of a numeric array as a real; null if an element is not a number"),
-    entry("zip", 2, 16, all_dynamic, build::zip, "arrays of the i-th elements of the input arrays"),
-    entry("repeat", 2, 2, build::repeat_type, build::repeat, "repeat(value, n): an array of n copies of value"),
-    entry("array_sort_asc", 1, 2, sort::sort_type, sort::sort, "the array sorted ascending; nulls last unless nulls_last is false"),
-    entry("array_sort_desc", 1, 2, sort::sort_type, sort::sort, "the array sorted descending; nulls last unless nulls_last is false"),
-    entry("array_index_of", 2, 5, sets::index_of_type, sets::index_of, "array_index_of(a, v [, start [, length [, occurrence]]]): position or -1"),
-    entry("set_has_element", 2, 2, sets::has_element_type, sets::has_element, "true if the array holds the value"),
-    entry("set_union", 2, 64, all_dynamic, sets::union, "the distinct values of all the arrays"),
-    entry("set_intersect", 2, 64, all_dynamic, sets::intersect, "the distinct values that are in every array"),
-    entry("set_difference", 2, 64, all_dynamic, sets::difference, "the distinct values of the first array that are in no other"),
-    entry("jaccard_index", 2, 2, all_dynamic, sets::jaccard, "|a ∩ b| / |a ∪ b| of the distinct values"),
+    entry("range", (2, 3), build::range_type, build::range, "range(start, stop [, step]): a dynamic array of equally spaced values"),
+    entry("array_concat", (1, 64), all_dynamic, shape::concat, "the elements of all the arrays, in order"),
+    entry("array_slice", (3, 3), shape::slice_type, shape::slice, "array_slice(a, start, end): elements start..end inclusive; negative from the end"),
+    entry("array_split", (2, 2), shape::split_type, shape::split, "array_split(a, i | [i1, i2, ...]): the pieces between the split indices"),
+    entry("array_reverse", (1, 1), all_dynamic, shape::reverse, "the elements in reverse order"),
+    entry("array_rotate_left", (2, 2), shape::count_type, shape::rotate, "rotates the elements n places to the left"),
+    entry("array_rotate_right", (2, 2), shape::count_type, shape::rotate, "rotates the elements n places to the right"),
+    entry("array_shift_left", (2, 3), shape::shift_type, shape::shift, "shifts the elements n places left, filling with null or a default"),
+    entry("array_shift_right", (2, 3), shape::shift_type, shape::shift, "shifts the elements n places right, filling with null or a default"),
+    entry("array_iff", (3, 3), shape::iff_type, shape::iff, "element-wise iff over a condition array"),
+    entry("array_iif", (3, 3), shape::iff_type, shape::iff, "alias of array_iff()"),
+    entry("array_sum", (1, 1), shape::sum_type, shape::sum, "the sum of a numeric array as a real; null if an element is not a number"),
+    entry("zip", (2, 16), all_dynamic, build::zip, "arrays of the i-th elements of the input arrays"),
+    entry("repeat", (2, 2), build::repeat_type, build::repeat, "repeat(value, n): an array of n copies of value"),
+    entry("array_sort_asc", (1, 2), sort::sort_type, sort::sort, "the array sorted ascending; nulls last unless nulls_last is false"),
+    entry("array_sort_desc", (1, 2), sort::sort_type, sort::sort, "the array sorted descending; nulls last unless nulls_last is false"),
+    entry("array_index_of", (2, 5), sets::index_of_type, sets::index_of, "array_index_of(a, v [, start [, length [, occurrence]]]): position or -1"),
+    entry("set_has_element", (2, 2), sets::has_element_type, sets::has_element, "true if the array holds the value"),
+    entry("set_union", (2, 64), all_dynamic, sets::union, "the distinct values of all the arrays"),
+    entry("set_intersect", (2, 64), all_dynamic, sets::intersect, "the distinct values that are in every array"),
+    entry("set_difference", (2, 64), all_dynamic, sets::difference, "the distinct values of the first array that are in no other"),
+    entry("jaccard_index", (2, 2), all_dynamic, sets::jaccard, "|a ∩ b| / |a ∪ b| of the distinct values"),
 ];
-
-/// A registry entry on one line.
-const fn entry(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    return_type: TypeRule,
-    eval: ScalarImpl,
-    doc: &'static str,
-) -> ScalarFunction {
-    ScalarFunction {
-        name,
-        min_args,
-        max_args,
-        return_type,
-        eval,
-        doc,
-    }
-}
 
 /// Every argument is `dynamic`; the result is `dynamic`.
 fn all_dynamic(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {

@@ -23,40 +23,22 @@ use kql_parser::ast::ScalarType;
 
 use super::args::map_rows;
 use super::dynamic::{dynamic_of, packable, to_dynamic};
-use super::{ArgInfo, Datum, ScalarCall, ScalarFunction, TypeError};
+use super::{ArgInfo, Datum, ScalarCall, ScalarFunction, TypeError, entry};
 use crate::exec::EvalError;
 use crate::value::{Bag, Dynamic, Value};
 
 #[rustfmt::skip]
 pub(super) static FUNCTIONS: &[ScalarFunction] = &[
-    entry("bag_pack", 2, usize::MAX, pack_type, pack, "bag_pack(k1, v1, k2, v2, ...): a property bag"),
-    entry("pack", 2, usize::MAX, pack_type, pack, "deprecated alias of bag_pack()"),
-    entry("pack_dictionary", 2, usize::MAX, pack_type, pack, "deprecated alias of bag_pack()"),
-    entry("bag_keys", 1, 1, all_dynamic, keys, "the root keys of a bag; null when not a bag"),
-    entry("bag_merge", 2, 64, all_dynamic, merge, "the properties of all the bags; the first bag with a key wins"),
-    entry("bag_remove_keys", 2, 2, all_dynamic, path::remove_keys, "the bag without the given keys (or JSONPaths)"),
-    entry("bag_has_key", 2, 2, path::has_key_type, path::has_key, "true if the bag has the key (or JSONPath)"),
-    entry("bag_set_key", 3, 3, path::set_key_type, path::set_key, "the bag with the key (or JSONPath) set to the value"),
-    entry("bag_zip", 2, 2, all_dynamic, zip, "a bag from an array of keys and an array of values"),
+    entry("bag_pack", (2, usize::MAX), pack_type, pack, "bag_pack(k1, v1, k2, v2, ...): a property bag"),
+    entry("pack", (2, usize::MAX), pack_type, pack, "deprecated alias of bag_pack()"),
+    entry("pack_dictionary", (2, usize::MAX), pack_type, pack, "deprecated alias of bag_pack()"),
+    entry("bag_keys", (1, 1), all_dynamic, keys, "the root keys of a bag; null when not a bag"),
+    entry("bag_merge", (2, 64), all_dynamic, merge, "the properties of all the bags; the first bag with a key wins"),
+    entry("bag_remove_keys", (2, 2), all_dynamic, path::remove_keys, "the bag without the given keys (or JSONPaths)"),
+    entry("bag_has_key", (2, 2), path::has_key_type, path::has_key, "true if the bag has the key (or JSONPath)"),
+    entry("bag_set_key", (3, 3), path::set_key_type, path::set_key, "the bag with the key (or JSONPath) set to the value"),
+    entry("bag_zip", (2, 2), all_dynamic, zip, "a bag from an array of keys and an array of values"),
 ];
-
-const fn entry(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    return_type: super::TypeRule,
-    eval: super::ScalarImpl,
-    doc: &'static str,
-) -> ScalarFunction {
-    ScalarFunction {
-        name,
-        min_args,
-        max_args,
-        return_type,
-        eval,
-        doc,
-    }
-}
 
 fn all_dynamic(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
     for (i, a) in args.iter().enumerate() {

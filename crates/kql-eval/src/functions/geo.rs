@@ -22,53 +22,34 @@ mod sphere;
 
 use kql_parser::ast::ScalarType;
 
-use super::{ArgInfo, ScalarFunction, ScalarImpl, TypeError, TypeRule};
+use super::{ArgInfo, ScalarFunction, TypeError, entry};
 use crate::exec::EvalError;
 use crate::value::{Bag, Dynamic, Value};
 
 #[rustfmt::skip]
 pub(super) static FUNCTIONS: &[ScalarFunction] = &[
-    entry("geo_point_to_geohash", 2, 3, point_to_cell_type, geohash::point_to_geohash, "geo_point_to_geohash(lon, lat [, accuracy]): the geohash, \"\" if invalid"),
-    entry("geo_geohash_to_central_point", 1, 1, cell_to_shape_type, geohash::to_central_point, "the GeoJSON point at the centre of a geohash cell; null if invalid"),
-    entry("geo_geohash_to_polygon", 1, 1, cell_to_shape_type, geohash::to_polygon, "the GeoJSON polygon of a geohash cell; null if invalid"),
-    entry("geo_point_to_h3cell", 2, 3, point_to_cell_type, h3::point_to_cell, "geo_point_to_h3cell(lon, lat [, resolution]): the H3 cell token, \"\" if invalid"),
-    entry("geo_h3cell_level", 1, 1, h3::level_type, h3::level, "the resolution of an H3 cell token; null if invalid"),
-    entry("geo_h3cell_parent", 1, 2, h3::parent_type, h3::parent, "geo_h3cell_parent(cell [, resolution]): the parent cell token, \"\" if invalid"),
-    entry("geo_h3cell_children", 1, 2, h3::family_type, h3::children, "geo_h3cell_children(cell [, resolution]): the child cell tokens; null if invalid"),
-    entry("geo_h3cell_neighbors", 1, 1, cell_to_shape_type, h3::neighbors, "the tokens of an H3 cell's neighbours; null if invalid"),
-    entry("geo_h3cell_rings", 2, 2, h3::family_type, h3::rings, "geo_h3cell_rings(cell, distance): arrays of tokens by grid distance; null if invalid"),
-    entry("geo_h3cell_to_central_point", 1, 1, cell_to_shape_type, h3::to_central_point, "the GeoJSON point at the centre of an H3 cell; null if invalid"),
-    entry("geo_geohash_neighbors", 1, 1, cell_to_shape_type, geohash::neighbors, "null for an invalid geohash; a valid one is refused (Kusto's order is undocumented)"),
-    entry("geo_point_to_s2cell", 2, 3, point_to_cell_type, s2::point_to_cell, "geo_point_to_s2cell(lon, lat [, level]): the S2 cell token, \"\" if invalid"),
-    entry("geo_s2cell_to_central_point", 1, 1, cell_to_shape_type, s2::to_central_point, "the GeoJSON point at the centre of an S2 cell; null if invalid"),
-    entry("geo_s2cell_neighbors", 1, 1, cell_to_shape_type, s2::neighbors, "null for an invalid S2 token; a valid one is refused (Kusto's order is undocumented)"),
-    entry("geo_distance_2points", 4, 5, sphere::real_type, sphere::distance, "metres between two points on the sphere; null if invalid"),
-    entry("geo_point_in_circle", 5, 5, sphere::circle_type, sphere::point_in_circle, "geo_point_in_circle(lon, lat, center_lon, center_lat, radius_m): inside the spherical cap"),
-    entry("geo_azimuth", 4, 4, sphere::real_type, sphere::azimuth, "radians clockwise from true north of the line p1 to p2; null if undefined"),
-    entry("geo_angle", 6, 6, sphere::real_type, sphere::angle, "radians clockwise from line [p1, p2] to [p2, p3]; null if undefined"),
-    entry("geo_point_in_polygon", 3, 3, polygon::point_in_polygon_type, polygon::point_in_polygon, "whether a point is inside a GeoJSON Polygon or MultiPolygon; null if invalid"),
-    entry("geo_line_length", 1, 1, sphere::line_type, sphere::line_length, "metres along a GeoJSON LineString or MultiLineString; null if invalid"),
-    entry("geo_h3cell_to_polygon", 1, 1, cell_to_shape_type, h3::to_polygon, "the GeoJSON polygon of an H3 cell; null if invalid"),
+    entry("geo_point_to_geohash", (2, 3), point_to_cell_type, geohash::point_to_geohash, "geo_point_to_geohash(lon, lat [, accuracy]): the geohash, \"\" if invalid"),
+    entry("geo_geohash_to_central_point", (1, 1), cell_to_shape_type, geohash::to_central_point, "the GeoJSON point at the centre of a geohash cell; null if invalid"),
+    entry("geo_geohash_to_polygon", (1, 1), cell_to_shape_type, geohash::to_polygon, "the GeoJSON polygon of a geohash cell; null if invalid"),
+    entry("geo_point_to_h3cell", (2, 3), point_to_cell_type, h3::point_to_cell, "geo_point_to_h3cell(lon, lat [, resolution]): the H3 cell token, \"\" if invalid"),
+    entry("geo_h3cell_level", (1, 1), h3::level_type, h3::level, "the resolution of an H3 cell token; null if invalid"),
+    entry("geo_h3cell_parent", (1, 2), h3::parent_type, h3::parent, "geo_h3cell_parent(cell [, resolution]): the parent cell token, \"\" if invalid"),
+    entry("geo_h3cell_children", (1, 2), h3::family_type, h3::children, "geo_h3cell_children(cell [, resolution]): the child cell tokens; null if invalid"),
+    entry("geo_h3cell_neighbors", (1, 1), cell_to_shape_type, h3::neighbors, "the tokens of an H3 cell's neighbours; null if invalid"),
+    entry("geo_h3cell_rings", (2, 2), h3::family_type, h3::rings, "geo_h3cell_rings(cell, distance): arrays of tokens by grid distance; null if invalid"),
+    entry("geo_h3cell_to_central_point", (1, 1), cell_to_shape_type, h3::to_central_point, "the GeoJSON point at the centre of an H3 cell; null if invalid"),
+    entry("geo_geohash_neighbors", (1, 1), cell_to_shape_type, geohash::neighbors, "null for an invalid geohash; a valid one is refused (Kusto's order is undocumented)"),
+    entry("geo_point_to_s2cell", (2, 3), point_to_cell_type, s2::point_to_cell, "geo_point_to_s2cell(lon, lat [, level]): the S2 cell token, \"\" if invalid"),
+    entry("geo_s2cell_to_central_point", (1, 1), cell_to_shape_type, s2::to_central_point, "the GeoJSON point at the centre of an S2 cell; null if invalid"),
+    entry("geo_s2cell_neighbors", (1, 1), cell_to_shape_type, s2::neighbors, "null for an invalid S2 token; a valid one is refused (Kusto's order is undocumented)"),
+    entry("geo_distance_2points", (4, 5), sphere::real_type, sphere::distance, "metres between two points on the sphere; null if invalid"),
+    entry("geo_point_in_circle", (5, 5), sphere::circle_type, sphere::point_in_circle, "geo_point_in_circle(lon, lat, center_lon, center_lat, radius_m): inside the spherical cap"),
+    entry("geo_azimuth", (4, 4), sphere::real_type, sphere::azimuth, "radians clockwise from true north of the line p1 to p2; null if undefined"),
+    entry("geo_angle", (6, 6), sphere::real_type, sphere::angle, "radians clockwise from line [p1, p2] to [p2, p3]; null if undefined"),
+    entry("geo_point_in_polygon", (3, 3), polygon::point_in_polygon_type, polygon::point_in_polygon, "whether a point is inside a GeoJSON Polygon or MultiPolygon; null if invalid"),
+    entry("geo_line_length", (1, 1), sphere::line_type, sphere::line_length, "metres along a GeoJSON LineString or MultiLineString; null if invalid"),
+    entry("geo_h3cell_to_polygon", (1, 1), cell_to_shape_type, h3::to_polygon, "the GeoJSON polygon of an H3 cell; null if invalid"),
 ];
-
-/// A registry entry on one line.
-const fn entry(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    return_type: TypeRule,
-    eval: ScalarImpl,
-    doc: &'static str,
-) -> ScalarFunction {
-    ScalarFunction {
-        name,
-        min_args,
-        max_args,
-        return_type,
-        eval,
-        doc,
-    }
-}
 
 /// Argument `i` is a number (a coordinate).
 fn expect_number(args: &[ArgInfo<'_>], i: usize) -> Result<(), TypeError> {

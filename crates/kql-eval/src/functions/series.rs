@@ -22,7 +22,7 @@ mod reduce;
 
 use kql_parser::ast::ScalarType;
 
-use super::{ArgInfo, ScalarFunction, ScalarImpl, TypeError, TypeRule};
+use super::{ArgInfo, ScalarFunction, TypeError, entry};
 use crate::exec::EvalError;
 use crate::value::{Dynamic, Value};
 
@@ -32,59 +32,40 @@ use reduce::{iir, pair, pair_type, single};
 
 #[rustfmt::skip]
 pub(super) static FUNCTIONS: &[ScalarFunction] = &[
-    entry("series_abs", 1, 1, series_type, unary, "element-wise absolute value of a numeric array, as reals"),
-    entry("series_acos", 1, 1, series_type, unary, "element-wise arc cosine, in radians"),
-    entry("series_asin", 1, 1, series_type, unary, "element-wise arc sine, in radians"),
-    entry("series_atan", 1, 1, series_type, unary, "element-wise arc tangent, in radians"),
-    entry("series_ceiling", 1, 1, series_type, unary, "element-wise ceiling, as reals"),
-    entry("series_cos", 1, 1, series_type, unary, "element-wise cosine of radians"),
-    entry("series_exp", 1, 1, series_type, unary, "element-wise e to the power of the element"),
-    entry("series_floor", 1, 1, series_type, unary, "element-wise floor, as reals"),
-    entry("series_log", 1, 1, series_type, unary, "element-wise natural logarithm"),
-    entry("series_sign", 1, 1, series_type, unary, "element-wise -1.0, 0.0 or 1.0 by sign"),
-    entry("series_sin", 1, 1, series_type, unary, "element-wise sine of radians"),
-    entry("series_sqrt", 1, 1, series_type, unary, "element-wise square root"),
-    entry("series_tan", 1, 1, series_type, unary, "element-wise tangent of radians"),
-    entry("series_add", 2, 2, binary_type, binary, "element-wise sum of two numeric arrays"),
-    entry("series_subtract", 2, 2, binary_type, binary, "element-wise difference of two numeric arrays"),
-    entry("series_multiply", 2, 2, binary_type, binary, "element-wise product of two numeric arrays"),
-    entry("series_pow", 2, 2, binary_type, binary, "element-wise power, as reals"),
-    entry("series_equals", 2, 2, binary_type, binary, "element-wise ==, as bools"),
-    entry("series_not_equals", 2, 2, binary_type, binary, "element-wise !=, as bools"),
-    entry("series_greater", 2, 2, binary_type, binary, "element-wise >, as bools"),
-    entry("series_greater_equals", 2, 2, binary_type, binary, "element-wise >=, as bools"),
-    entry("series_less", 2, 2, binary_type, binary, "element-wise <, as bools"),
-    entry("series_less_equals", 2, 2, binary_type, binary, "element-wise <=, as bools"),
-    entry("series_fill_backward", 1, 2, fill_linear_type, fill_directional, "each null takes the next non-null value"),
-    entry("series_fill_forward", 1, 2, fill_linear_type, fill_directional, "each null takes the previous non-null value"),
-    entry("series_fill_const", 2, 3, fill_const_type, fill_const, "series_fill_const(a, c): each null becomes c"),
-    entry("series_fill_linear", 1, 4, fill_linear_type, fill_linear, "linear interpolation of nulls; edges and all-null arrays as documented"),
-    entry("series_sum", 1, 1, reduce_type, single, "the sum of a numeric array, as a real"),
-    entry("series_magnitude", 1, 1, reduce_type, single, "the Euclidean norm of a numeric array"),
-    entry("series_dot_product", 2, 2, pair_type, pair, "the dot product of two numeric arrays of equal length"),
-    entry("series_cosine_similarity", 2, 2, pair_type, pair, "the cosine of the angle between two numeric arrays"),
-    entry("series_pearson_correlation", 2, 2, pair_type, pair, "the Pearson correlation coefficient of two numeric arrays"),
-    entry("series_iir", 3, 3, iir_type, iir, "series_iir(x, b, a): the infinite impulse response filter of x"),
+    entry("series_abs", (1, 1), series_type, unary, "element-wise absolute value of a numeric array, as reals"),
+    entry("series_acos", (1, 1), series_type, unary, "element-wise arc cosine, in radians"),
+    entry("series_asin", (1, 1), series_type, unary, "element-wise arc sine, in radians"),
+    entry("series_atan", (1, 1), series_type, unary, "element-wise arc tangent, in radians"),
+    entry("series_ceiling", (1, 1), series_type, unary, "element-wise ceiling, as reals"),
+    entry("series_cos", (1, 1), series_type, unary, "element-wise cosine of radians"),
+    entry("series_exp", (1, 1), series_type, unary, "element-wise e to the power of the element"),
+    entry("series_floor", (1, 1), series_type, unary, "element-wise floor, as reals"),
+    entry("series_log", (1, 1), series_type, unary, "element-wise natural logarithm"),
+    entry("series_sign", (1, 1), series_type, unary, "element-wise -1.0, 0.0 or 1.0 by sign"),
+    entry("series_sin", (1, 1), series_type, unary, "element-wise sine of radians"),
+    entry("series_sqrt", (1, 1), series_type, unary, "element-wise square root"),
+    entry("series_tan", (1, 1), series_type, unary, "element-wise tangent of radians"),
+    entry("series_add", (2, 2), binary_type, binary, "element-wise sum of two numeric arrays"),
+    entry("series_subtract", (2, 2), binary_type, binary, "element-wise difference of two numeric arrays"),
+    entry("series_multiply", (2, 2), binary_type, binary, "element-wise product of two numeric arrays"),
+    entry("series_pow", (2, 2), binary_type, binary, "element-wise power, as reals"),
+    entry("series_equals", (2, 2), binary_type, binary, "element-wise ==, as bools"),
+    entry("series_not_equals", (2, 2), binary_type, binary, "element-wise !=, as bools"),
+    entry("series_greater", (2, 2), binary_type, binary, "element-wise >, as bools"),
+    entry("series_greater_equals", (2, 2), binary_type, binary, "element-wise >=, as bools"),
+    entry("series_less", (2, 2), binary_type, binary, "element-wise <, as bools"),
+    entry("series_less_equals", (2, 2), binary_type, binary, "element-wise <=, as bools"),
+    entry("series_fill_backward", (1, 2), fill_linear_type, fill_directional, "each null takes the next non-null value"),
+    entry("series_fill_forward", (1, 2), fill_linear_type, fill_directional, "each null takes the previous non-null value"),
+    entry("series_fill_const", (2, 3), fill_const_type, fill_const, "series_fill_const(a, c): each null becomes c"),
+    entry("series_fill_linear", (1, 4), fill_linear_type, fill_linear, "linear interpolation of nulls; edges and all-null arrays as documented"),
+    entry("series_sum", (1, 1), reduce_type, single, "the sum of a numeric array, as a real"),
+    entry("series_magnitude", (1, 1), reduce_type, single, "the Euclidean norm of a numeric array"),
+    entry("series_dot_product", (2, 2), pair_type, pair, "the dot product of two numeric arrays of equal length"),
+    entry("series_cosine_similarity", (2, 2), pair_type, pair, "the cosine of the angle between two numeric arrays"),
+    entry("series_pearson_correlation", (2, 2), pair_type, pair, "the Pearson correlation coefficient of two numeric arrays"),
+    entry("series_iir", (3, 3), iir_type, iir, "series_iir(x, b, a): the infinite impulse response filter of x"),
 ];
-
-/// A registry entry on one line.
-const fn entry(
-    name: &'static str,
-    min_args: usize,
-    max_args: usize,
-    return_type: TypeRule,
-    eval: ScalarImpl,
-    doc: &'static str,
-) -> ScalarFunction {
-    ScalarFunction {
-        name,
-        min_args,
-        max_args,
-        return_type,
-        eval,
-        doc,
-    }
-}
 
 /// Argument `i` is `dynamic`.
 fn expect_dynamic(args: &[ArgInfo<'_>], i: usize) -> Result<(), TypeError> {

@@ -253,3 +253,30 @@ fn mixed_queries_check_against_the_catalog_of_their_time_column() {
         assert!(checked.is_ok(), "{variant:?}: {q}: {:?}", checked.err());
     }
 }
+
+/// The unified variant (defender-email-schemas.md, "For the interpreter": queries written
+/// for Sentinel but run in the unified portal name both time columns; "Expose both names
+/// over the same value"): `TimeGenerated` reads `Timestamp`, keeps its own name in the
+/// output, and the other variants still refuse it.
+#[test]
+fn unified_variant_reads_time_generated_as_timestamp() {
+    let src = "EmailEvents | where TimeGenerated > ago(1d) | project TimeGenerated, Timestamp";
+    let script = kql_parser::parse(src).unwrap();
+    let unified = FileTables::new(SchemaCatalog::builtin(SchemaVariant::Unified));
+    let bound = check(&script, &unified).unwrap();
+    let fields: Vec<(String, ScalarType)> = bound.queries[0]
+        .schema
+        .fields
+        .iter()
+        .map(|f| (f.name.clone(), f.ty))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("TimeGenerated".to_string(), ScalarType::DateTime),
+            ("Timestamp".to_string(), ScalarType::DateTime)
+        ]
+    );
+    let advanced = FileTables::new(SchemaCatalog::builtin(SchemaVariant::AdvancedHunting));
+    assert!(check(&script, &advanced).is_err());
+}

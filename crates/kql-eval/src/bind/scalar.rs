@@ -130,8 +130,13 @@ impl Binder<'_> {
         row: &RowScope<'_>,
         span: Span,
     ) -> Result<ScalarExpr, CheckError> {
+        // A column of the row, or (unified variant) the column the name stands for.
         if let Some(schema) = row.schema
-            && let Some(index) = schema.index_of(name)
+            && let Some(index) = schema.index_of(name).or_else(|| {
+                self.tables
+                    .column_alias(name)
+                    .and_then(|target| schema.index_of(target))
+            })
         {
             return Ok(ScalarExpr {
                 kind: ScalarKind::Column(index),
@@ -167,18 +172,6 @@ impl Binder<'_> {
                     .with_function_scope(&def, &[], *row, &call, |b| b.scalar(&def.body, row));
             }
             _ => {}
-        }
-        if let Some(schema) = row.schema
-            && let Some(index) = self
-                .tables
-                .column_alias(name)
-                .and_then(|target| schema.index_of(target))
-        {
-            return Ok(ScalarExpr {
-                kind: ScalarKind::Column(index),
-                ty: schema.fields[index].ty,
-                span,
-            });
         }
         let columns = row
             .schema

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{kql, repo, text};
+use kql_eval::files::external_cache_name;
 use mmdb_writer::{CityRecord, city_database};
 
 /// Corpus files that do not run: (file stem, a fragment of the error, why).
@@ -361,20 +362,6 @@ fn geoip_database(path: &Path) {
     std::fs::write(path, bytes).unwrap();
 }
 
-/// `--external-dir` names: the URL without its scheme, other than `[A-Za-z0-9._-]` as `_`.
-fn cache_name(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    rest.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "._-".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
 /// Every `http(s)://...` text of a query, up to the quote that ends it.
 fn urls(query: &str) -> Vec<String> {
     let mut found = Vec::new();
@@ -438,7 +425,7 @@ fn every_corpus_query_runs_or_is_listed_with_its_reason() {
             .unwrap_or_default();
         let query = std::fs::read_to_string(file).unwrap();
         for url in urls(&query) {
-            std::fs::write(external.join(cache_name(&url)), "").unwrap();
+            std::fs::write(external.join(external_cache_name(&url)), "").unwrap();
         }
         let out = kql(
             &[

@@ -98,8 +98,8 @@ fn input(report: Report) -> Failed {
     (Failure::Input, report)
 }
 
-/// Opens the `--geoip` database, if one was given.
-fn geoip(
+/// Opens the `--geoip` database (or a test manifest's `geoip:`), if one was given.
+pub(super) fn geoip(
     path: Option<&std::path::Path>,
 ) -> Result<Option<Arc<kql_eval::geoip::GeoIpDatabase>>, Report> {
     path.map(|p| kql_eval::geoip::GeoIpDatabase::open(p).map(Arc::new))

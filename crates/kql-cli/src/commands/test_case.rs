@@ -171,15 +171,9 @@ impl Case {
                 .map_or_else(|| miette!("check failed"), Report::new)
                 .with_source_code(named())
         })?;
-        let geoip = match &self.geoip {
-            Some(path) => Some(Arc::new(
-                kql_eval::geoip::GeoIpDatabase::open(path).map_err(Report::new)?,
-            )),
-            None => None,
-        };
         let options = RunOptions {
             now: self.now,
-            geoip,
+            geoip: super::run::geoip(self.geoip.as_deref())?,
             ..RunOptions::default()
         };
         let mut results = kql_eval::run(&bound, &tables, &options)

@@ -80,22 +80,13 @@ pub fn bind_script_with_warnings(
         match &statement.kind {
             StatementKind::Let(let_) => match binder.bind_let(&let_.name.name, &let_.value) {
                 Ok(()) => {}
-                Err(CheckError::NeedsData { .. }) => {
-                    if let LetValue::Expr(value) = &let_.value {
-                        let late = late::LateLet {
-                            value: value.clone(),
-                            scopes: binder.scopes.clone(),
-                            tabular: binder.is_tabular(value),
-                        };
-                        binder
-                            .scopes
-                            .define(&let_.name.name, Binding::Late(Arc::new(late)));
-                    }
-                }
                 Err(e) => {
-                    errors.push(e);
-                    // Later uses bind it again (and fail the same way, deduplicated
-                    // below) rather than report an unknown name.
+                    // A value that needs data is bound where it is used, at run time; one
+                    // that failed is bound again by its later uses (failing the same way,
+                    // deduplicated below) rather than reported as an unknown name.
+                    if !matches!(e, CheckError::NeedsData { .. }) {
+                        errors.push(e);
+                    }
                     if let LetValue::Expr(value) = &let_.value {
                         let late = late::LateLet {
                             value: value.clone(),

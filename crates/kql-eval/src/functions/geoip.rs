@@ -9,21 +9,24 @@
 //!
 //! Without a database the call fails naming the flag: kql never guesses a location.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use kql_parser::ast::ScalarType;
 
 use super::args::map_rows;
-use super::{ArgInfo, Datum, ScalarCall, ScalarFunction, TypeError};
+use super::{ArgInfo, Datum, ScalarCall, ScalarFunction, TypeError, entry};
 use crate::exec::EvalError;
 use crate::value::{Dynamic, Value};
 
-pub(super) static FUNCTIONS: &[ScalarFunction] = &[ScalarFunction {
-    name: "geo_info_from_ip_address",
-    min_args: 1,
-    max_args: 1,
-    return_type: dynamic_of_string,
-    eval: geo_info_from_ip_address,
-    doc: "country, state, city, latitude and longitude of an IPv4/IPv6 address (needs --geoip FILE.mmdb)",
-}];
+pub(super) static FUNCTIONS: &[ScalarFunction] = &[entry(
+    "geo_info_from_ip_address",
+    (1, 1),
+    dynamic_of_string,
+    geo_info_from_ip_address,
+    "country, state, city, latitude and longitude of an IPv4/IPv6 address (needs --geoip FILE.mmdb)",
+)];
 
 fn dynamic_of_string(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
     match args[0].ty {
@@ -39,13 +42,20 @@ fn geo_info_from_ip_address(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     let Some(db) = call.ctx.geoip.as_deref() else {
         return Err(EvalError::NoGeoIpDatabase);
     };
+    // Sender addresses repeat across rows: each distinct one is looked up once per call.
+    let seen: RefCell<HashMap<Arc<str>, Dynamic>> = RefCell::default();
     map_rows(call, |v| {
         let Value::String(address) = &v[0] else {
             return Ok(Value::Dynamic(Dynamic::Null));
         };
+        if let Some(found) = seen.borrow().get(address) {
+            return Ok(Value::Dynamic(found.clone()));
+        }
         let found = db
             .lookup(address)
-            .map_err(|e| EvalError::invalid(e.to_string()))?;
-        Ok(Value::Dynamic(found.unwrap_or(Dynamic::Null)))
+            .map_err(|e| EvalError::invalid(e.to_string()))?
+            .unwrap_or(Dynamic::Null);
+        seen.borrow_mut().insert(address.clone(), found.clone());
+        Ok(Value::Dynamic(found))
     })
 }

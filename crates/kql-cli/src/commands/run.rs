@@ -23,7 +23,9 @@ use super::run_bad_rows::{max_memory, report_bad_rows};
 use super::run_stats::Stats;
 use super::schema_args::{SchemaArgs, VariantTables};
 use super::{Failure, render};
+use crate::chart::{self, ChartError, ChartFile};
 use crate::render::{Format, NamedResult, TableStyle};
+use kql_eval::plan::RenderRequest;
 
 /// Runs KQL queries over tables loaded from JSON, JSONL or CSV files.
 #[derive(Debug, Args)]
@@ -89,6 +91,11 @@ pub struct RunArgs {
     /// column, field, value, reason, action.
     #[arg(long, value_name = "FILE")]
     pub bad_rows_report: Option<PathBuf>,
+    /// Draw the chart the query's `render` asks for into FILE: `.svg`, or `.html` for a
+    /// self-contained page embedding the SVG. The table is still written. With several
+    /// results, the last one that renders is charted.
+    #[arg(long, value_name = "FILE.svg|FILE.html")]
+    pub chart: Option<PathBuf>,
 }
 
 /// A failure and the report explaining it.
@@ -121,6 +128,12 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
 }
 
 fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
+    let chart_file = args
+        .chart
+        .as_deref()
+        .map(ChartFile::new)
+        .transpose()
+        .map_err(|e| input(Report::new(e)))?;
     let progress = Arc::new(LoadProgress::default());
     let tables = tables(args, &progress, bad_rows).map_err(input)?;
     let _display = ProgressDisplay::start(progress);
@@ -143,6 +156,8 @@ fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
 
     let mut stats = Stats::default();
     let mut results: Vec<NamedResult> = Vec::new();
+    // Each result's chart request, in step with `results`.
+    let mut renders: Vec<Option<RenderRequest>> = Vec::new();
     for path in &args.queries {
         let source = crate::source::read_query(path).map_err(|e| input(Report::new(e)))?;
         let named = || NamedSource::new(source.name.clone(), source.text.clone());
@@ -174,6 +189,7 @@ fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
         let elapsed = start.elapsed();
         stats.run += elapsed;
         let many = tables_out.len() > 1 || args.queries.len() > 1;
+        renders.extend(bound.queries.iter().map(|q| q.render_request().cloned()));
         for (i, table) in tables_out.into_iter().enumerate() {
             let name = if many {
                 format!("{} #{}", source.name, i + 1)
@@ -187,11 +203,41 @@ fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
             });
         }
     }
+    let chart = chart_file
+        .map(|file| draw_chart(&file, &results, &renders).map(|text| (file, text)))
+        .transpose()?;
     Stats::time(&mut stats.write, || write_results(args, format, &results))?;
+    match chart {
+        Some((file, text)) => file.write(&text).map_err(|e| input(Report::new(e)))?,
+        None => {
+            for (result, request) in results.iter().zip(&renders) {
+                if let Some(request) = request {
+                    eprint!("{}", chart::not_drawn_note(&result.name, request));
+                }
+            }
+        }
+    }
     if args.stats {
         eprint!("{}", stats.render(&results));
     }
     Ok(())
+}
+
+/// The chart of the last result that renders, drawn before any output is written so
+/// that a refused chart leaves nothing half done.
+fn draw_chart(
+    file: &ChartFile,
+    results: &[NamedResult],
+    renders: &[Option<RenderRequest>],
+) -> Result<String, Failed> {
+    let (index, request) = chart::charted(renders)
+        .ok_or_else(|| (Failure::Query, Report::new(ChartError::NoRender)))?;
+    let table = results
+        .get(index)
+        .map(|r| &r.table)
+        .ok_or_else(|| (Failure::Query, miette!("no result for the chart")))?;
+    file.render(request, table)
+        .map_err(|e| (Failure::Query, Report::new(e)))
 }
 
 /// The data sources named by `--table`, `--data` and the schema options, for each

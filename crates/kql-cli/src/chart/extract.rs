@@ -5,7 +5,8 @@
 //!
 //! Defaults when the properties are not given (visualization-timechart/-linechart/
 //! -columnchart/-barchart/-piechart pages):
-//! - x: the first column.
+//! - x: the first column (for a time, line, area or scatter chart whose first column
+//!   cannot be an x axis, the first datetime column).
 //! - y: every numeric column (int, long, real, decimal) that is not x or a series column.
 //! - series: the first string column that is not x or a y column ("One string column
 //!   values are used to group the numeric columns and create different lines in the
@@ -94,12 +95,12 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
                 columns: columns(),
             })
     };
+    let types: Vec<ScalarType> = schema.types().collect();
     let x = match &spec.xcolumn {
         Some(name) => index("xcolumn", name)?,
         None if schema.is_empty() => return Err(no_values(spec)),
-        None => 0,
+        None => default_x(spec.kind, &types),
     };
-    let types: Vec<ScalarType> = schema.types().collect();
     let explicit_series: Vec<usize> = spec
         .series
         .iter()
@@ -250,6 +251,31 @@ fn column_type(
         column: name.unwrap_or_default().into(),
         actual: actual.to_string(),
         expected: expected.into(),
+    }
+}
+
+/// The x column when `xcolumn=` is not given: the first column, unless a time, line,
+/// area or scatter chart's first column cannot be an x axis (`summarize count() by
+/// Name, bin(Timestamp, 1d)`): then the first datetime column ("User agents are free to
+/// 'guess' the value of properties that are not specified by the query", render
+/// operator page).
+fn default_x(kind: ChartKind, types: &[ScalarType]) -> usize {
+    let xy = matches!(
+        kind,
+        ChartKind::TimeChart
+            | ChartKind::LineChart
+            | ChartKind::AreaChart
+            | ChartKind::ScatterChart
+    );
+    let fits = |ty: ScalarType| {
+        ty == ScalarType::DateTime || (kind != ChartKind::TimeChart && is_numeric(ty))
+    };
+    match types.first() {
+        Some(&first) if xy && !fits(first) => types
+            .iter()
+            .position(|&t| t == ScalarType::DateTime)
+            .unwrap_or(0),
+        _ => 0,
     }
 }
 

@@ -123,3 +123,6 @@ pub fn svg(spec: &ChartSpec, table: &Table) -> Result<String, ChartError> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests;

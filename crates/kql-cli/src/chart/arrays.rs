@@ -9,7 +9,7 @@
 //! ```
 //! The x column is `xcolumn=` if it is dynamic, else (when the first column is not a
 //! scalar x already) the first dynamic column whose first row is an array of
-//! datetimes (a timechart) or of datetimes or numbers (line, area and scatter charts).
+//! datetimes, else (line, area and scatter charts) the first holding numbers.
 //! The y columns are `ycolumns=` or every other dynamic column whose first row is an
 //! array of numbers; the series key is the `series=` columns or the first string
 //! column, as for a table of scalars.
@@ -28,10 +28,7 @@ pub fn array_x(spec: &ChartSpec, table: &Table) -> Option<usize> {
     let is_dynamic = |i: usize| schema.types().nth(i) == Some(ScalarType::Dynamic);
     if !matches!(
         spec.kind,
-        ChartKind::TimeChart
-            | ChartKind::LineChart
-            | ChartKind::AreaChart
-            | ChartKind::ScatterChart
+        ChartKind::Time | ChartKind::Line | ChartKind::Area | ChartKind::Scatter
     ) {
         return None;
     }
@@ -40,27 +37,28 @@ pub fn array_x(spec: &ChartSpec, table: &Table) -> Option<usize> {
     }
     let first = schema.types().next()?;
     if matches!(first, ScalarType::DateTime)
-        || (spec.kind != ChartKind::TimeChart && super::extract::is_numeric(first))
+        || (spec.kind != ChartKind::Time && super::extract::is_numeric(first))
     {
         return None;
     }
-    (0..schema.len()).find(|&i| {
-        is_dynamic(i)
-            && first_array(table, i).is_some_and(|a| {
-                !a.is_empty()
-                    && a.iter().all(|v| match v {
-                        Dynamic::DateTime(_) => true,
-                        Dynamic::Long(_) | Dynamic::Real(_) => spec.kind != ChartKind::TimeChart,
-                        _ => false,
-                    })
-            })
-    })
+    let holds = |i: usize, fits: &dyn Fn(&Dynamic) -> bool| {
+        is_dynamic(i) && first_array(table, i).is_some_and(|a| !a.is_empty() && a.iter().all(fits))
+    };
+    // The time axis first: make-series puts it after the aggregates.
+    (0..schema.len())
+        .find(|&i| holds(i, &|v| matches!(v, Dynamic::DateTime(_))))
+        .or_else(|| {
+            (spec.kind != ChartKind::Time).then(|| {
+                (0..schema.len())
+                    .find(|&i| holds(i, &|v| matches!(v, Dynamic::Long(_) | Dynamic::Real(_))))
+            })?
+        })
 }
 
 /// The array in the first row of column `i`, if it holds one.
 fn first_array(table: &Table, i: usize) -> Option<&[Dynamic]> {
     let column = table.column_at(i)?.as_dynamic()?;
-    if column.len() == 0 {
+    if column.is_empty() {
         return None;
     }
     match column.get(0) {

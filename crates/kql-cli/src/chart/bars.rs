@@ -90,9 +90,9 @@ pub fn draw(area: &Area<'_>, spec: &ChartSpec, data: &ChartData) -> Result<(), C
         bars.iter().flat_map(|b| [b.along.0, b.along.1]),
         spec.ymin,
         spec.ymax,
-    );
+    )?;
     let categories = (-0.5, n.max(1) as f64 - 0.5);
-    let horizontal = spec.kind == ChartKind::BarChart;
+    let horizontal = spec.kind == ChartKind::Bar;
     // The first row's bar at the top of a bar chart.
     let place = |across: f64| {
         if horizontal {

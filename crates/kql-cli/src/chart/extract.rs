@@ -128,9 +128,18 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
         }
     }
     let Some(&first_y) = ys.first() else {
+        if types.contains(&ScalarType::Dynamic) {
+            return Err(ChartError::data(
+                format!(
+                    "a {} does not draw dynamic (array) columns",
+                    spec.kind.name()
+                ),
+                "make-series results are drawn by timechart, linechart, areachart and scatterchart; mv-expand the arrays for other charts",
+            ));
+        }
         return Err(no_values(spec));
     };
-    if spec.kind == ChartKind::PieChart && !spec.series.is_empty() {
+    if spec.kind == ChartKind::Pie && !spec.series.is_empty() {
         return Err(ChartError::UnsupportedProperty {
             chart: spec.kind.name().into(),
             property: "series".into(),
@@ -138,12 +147,12 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
             help: "a pie chart's slices are its rows: the first column labels them".into(),
         });
     }
-    let ys = if spec.kind == ChartKind::PieChart {
+    let ys = if spec.kind == ChartKind::Pie {
         vec![first_y]
     } else {
         ys
     };
-    let series_columns = if !explicit_series.is_empty() || spec.kind == ChartKind::PieChart {
+    let series_columns = if !explicit_series.is_empty() || spec.kind == ChartKind::Pie {
         explicit_series
     } else {
         (0..types.len())
@@ -262,14 +271,10 @@ fn column_type(
 fn default_x(kind: ChartKind, types: &[ScalarType]) -> usize {
     let xy = matches!(
         kind,
-        ChartKind::TimeChart
-            | ChartKind::LineChart
-            | ChartKind::AreaChart
-            | ChartKind::ScatterChart
+        ChartKind::Time | ChartKind::Line | ChartKind::Area | ChartKind::Scatter
     );
-    let fits = |ty: ScalarType| {
-        ty == ScalarType::DateTime || (kind != ChartKind::TimeChart && is_numeric(ty))
-    };
+    let fits =
+        |ty: ScalarType| ty == ScalarType::DateTime || (kind != ChartKind::Time && is_numeric(ty));
     match types.first() {
         Some(&first) if xy && !fits(first) => types
             .iter()
@@ -284,9 +289,9 @@ fn default_x(kind: ChartKind, types: &[ScalarType]) -> usize {
 /// datetime; bars and slices take any type as labels.
 fn x_axis(spec: &ChartSpec, ty: ScalarType, name: Option<&str>) -> Result<XAxis, ChartError> {
     match spec.kind {
-        ChartKind::TimeChart if ty == ScalarType::DateTime => Ok(XAxis::Time),
-        ChartKind::TimeChart => Err(column_type(spec, "x", name, ty, "a datetime")),
-        ChartKind::LineChart | ChartKind::AreaChart | ChartKind::ScatterChart => {
+        ChartKind::Time if ty == ScalarType::DateTime => Ok(XAxis::Time),
+        ChartKind::Time => Err(column_type(spec, "x", name, ty, "a datetime")),
+        ChartKind::Line | ChartKind::Area | ChartKind::Scatter => {
             if ty == ScalarType::DateTime {
                 Ok(XAxis::Time)
             } else if is_numeric(ty) {
@@ -295,9 +300,7 @@ fn x_axis(spec: &ChartSpec, ty: ScalarType, name: Option<&str>) -> Result<XAxis,
                 Err(column_type(spec, "x", name, ty, "a number or a datetime"))
             }
         }
-        ChartKind::ColumnChart | ChartKind::BarChart | ChartKind::PieChart => {
-            Ok(XAxis::Category(Vec::new()))
-        }
+        ChartKind::Column | ChartKind::Bar | ChartKind::Pie => Ok(XAxis::Category(Vec::new())),
     }
 }
 

@@ -102,7 +102,7 @@ pub fn svg(spec: &ChartSpec, table: &Table) -> Result<String, ChartError> {
         let root =
             SVGBackend::with_string(&mut out, (style::WIDTH, style::HEIGHT)).into_drawing_area();
         let body = style::frame(&root, spec.title.as_deref())?;
-        let names: Vec<String> = if spec.kind == ChartKind::PieChart {
+        let names: Vec<String> = if spec.kind == ChartKind::Pie {
             pie::slices(&data)?
                 .into_iter()
                 .map(|(label, _)| label)
@@ -112,12 +112,11 @@ pub fn svg(spec: &ChartSpec, table: &Table) -> Result<String, ChartError> {
         };
         let plot = style::with_legend(&body, &names, spec.legend)?;
         match spec.kind {
-            ChartKind::PieChart => pie::draw(&plot, spec, &data)?,
-            ChartKind::ColumnChart | ChartKind::BarChart => bars::draw(&plot, spec, &data)?,
-            ChartKind::TimeChart
-            | ChartKind::LineChart
-            | ChartKind::AreaChart
-            | ChartKind::ScatterChart => xy::draw(&plot, spec, &data)?,
+            ChartKind::Pie => pie::draw(&plot, spec, &data)?,
+            ChartKind::Column | ChartKind::Bar => bars::draw(&plot, spec, &data)?,
+            ChartKind::Time | ChartKind::Line | ChartKind::Area | ChartKind::Scatter => {
+                xy::draw(&plot, spec, &data)?
+            }
         }
         root.present().map_err(style::draw_error)?;
     }

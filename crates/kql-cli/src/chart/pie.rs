@@ -43,6 +43,12 @@ pub fn slices(data: &ChartData) -> Result<Vec<(String, f64)>, ChartError> {
 pub fn draw(area: &Area<'_>, _spec: &ChartSpec, data: &ChartData) -> Result<(), ChartError> {
     let slices = slices(data)?;
     let total: f64 = slices.iter().map(|s| s.1).sum();
+    if !total.is_finite() {
+        return Err(ChartError::data(
+            "the slices add up to more than a number can hold",
+            "scale the sizes down in the query",
+        ));
+    }
     if total <= 0.0 {
         return Ok(());
     }

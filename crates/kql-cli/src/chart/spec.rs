@@ -17,50 +17,50 @@ use super::ChartError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartKind {
     /// Lines over a datetime x axis, sorted by time.
-    TimeChart,
+    Time,
     /// Lines over a numeric (or datetime) x axis.
-    LineChart,
+    Line,
     /// Filled areas under the lines of a line chart.
-    AreaChart,
+    Area,
     /// Points of a line chart, unjoined.
-    ScatterChart,
+    Scatter,
     /// Vertical bars, one group per x value.
-    ColumnChart,
+    Column,
     /// Horizontal bars, one group per value of the first column.
-    BarChart,
+    Bar,
     /// Slices: the first column labels, the first numeric column sizes.
-    PieChart,
+    Pie,
 }
 
 impl ChartKind {
     fn from_name(name: &str) -> Option<ChartKind> {
         Some(match name {
-            "timechart" => ChartKind::TimeChart,
-            "linechart" => ChartKind::LineChart,
-            "areachart" => ChartKind::AreaChart,
-            "scatterchart" => ChartKind::ScatterChart,
-            "columnchart" => ChartKind::ColumnChart,
-            "barchart" => ChartKind::BarChart,
-            "piechart" => ChartKind::PieChart,
+            "timechart" => ChartKind::Time,
+            "linechart" => ChartKind::Line,
+            "areachart" => ChartKind::Area,
+            "scatterchart" => ChartKind::Scatter,
+            "columnchart" => ChartKind::Column,
+            "barchart" => ChartKind::Bar,
+            "piechart" => ChartKind::Pie,
             _ => return None,
         })
     }
 
     pub fn name(self) -> &'static str {
         match self {
-            ChartKind::TimeChart => "timechart",
-            ChartKind::LineChart => "linechart",
-            ChartKind::AreaChart => "areachart",
-            ChartKind::ScatterChart => "scatterchart",
-            ChartKind::ColumnChart => "columnchart",
-            ChartKind::BarChart => "barchart",
-            ChartKind::PieChart => "piechart",
+            ChartKind::Time => "timechart",
+            ChartKind::Line => "linechart",
+            ChartKind::Area => "areachart",
+            ChartKind::Scatter => "scatterchart",
+            ChartKind::Column => "columnchart",
+            ChartKind::Bar => "barchart",
+            ChartKind::Pie => "piechart",
         }
     }
 
     /// Charts drawn as bars over categories.
     pub fn has_bars(self) -> bool {
-        matches!(self, ChartKind::ColumnChart | ChartKind::BarChart)
+        matches!(self, ChartKind::Column | ChartKind::Bar)
     }
 }
 
@@ -181,8 +181,7 @@ impl ChartSpec {
                 ));
             }
         };
-        if self.kind.has_bars()
-            || (self.kind == ChartKind::AreaChart && stacking == Stacking::Unstacked)
+        if self.kind.has_bars() || (self.kind == ChartKind::Area && stacking == Stacking::Unstacked)
         {
             Ok(stacking)
         } else {

@@ -112,10 +112,32 @@ pub fn y_range(
     values: impl Iterator<Item = f64>,
     ymin: Option<f64>,
     ymax: Option<f64>,
-) -> (f64, f64) {
+) -> Result<(f64, f64), ChartError> {
     let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let pad = |span: f64| if span > 0.0 { span * 0.05 } else { 1.0 };
     let lo = ymin.unwrap_or(if lo < 0.0 { lo - pad(hi - lo) } else { lo });
     let hi = ymax.unwrap_or(hi + pad(hi - lo));
-    if hi > lo { (lo, hi) } else { (lo, lo + 1.0) }
+    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo, lo + 1.0) };
+    drawable(lo, hi, 1.0)
+}
+
+/// Values beyond this are not drawn: axis ticks over wider ranges overflow.
+const LARGEST: f64 = 1e100;
+
+/// `lo..hi` as an axis range: at least `unit` wide (and wide enough to tell its ends
+/// apart in floating point), refused when it cannot be drawn.
+pub fn drawable(lo: f64, hi: f64, unit: f64) -> Result<(f64, f64), ChartError> {
+    if !(lo.abs() <= LARGEST && hi.abs() <= LARGEST) {
+        return Err(ChartError::data(
+            format!("values from {lo:e} to {hi:e} are too large to draw"),
+            format!("a chart's values must lie within ±{LARGEST:e}"),
+        ));
+    }
+    let least = unit.max(lo.abs().max(hi.abs()) * 1e-9);
+    if hi - lo >= least {
+        Ok((lo, hi))
+    } else {
+        let middle = lo / 2.0 + hi / 2.0;
+        Ok((middle - least / 2.0, middle + least / 2.0))
+    }
 }

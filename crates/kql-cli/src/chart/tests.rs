@@ -296,7 +296,7 @@ fn the_properties_that_shape_the_picture_are_read() {
         "print x=1 | render columnchart with (title='Mail', xtitle='Day', ytitle='N', legend=hidden, ymin=-1, ymax=10, kind=stacked100)",
     )
     .unwrap();
-    assert_eq!(spec.kind, ChartKind::ColumnChart);
+    assert_eq!(spec.kind, ChartKind::Column);
     assert_eq!(spec.title.as_deref(), Some("Mail"));
     assert_eq!(spec.xtitle.as_deref(), Some("Day"));
     assert_eq!(spec.ytitle.as_deref(), Some("N"));

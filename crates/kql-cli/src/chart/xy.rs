@@ -30,11 +30,11 @@ pub fn draw(area: &Area<'_>, spec: &ChartSpec, data: &ChartData) -> Result<(), C
             .flat_map(|s| s.points.iter().map(|p| p.1)),
         spec.ymin,
         spec.ymax,
-    );
+    )?;
     match data.x {
         XAxis::Time => {
             const DAY_MS: f64 = 86_400_000.0;
-            let (lo, hi) = widen(lo, hi, DAY_MS);
+            let (lo, hi) = widen(lo, hi, DAY_MS)?;
             let span = hi - lo;
             let (from, to) = (time(lo)?, time(hi)?);
             let format = if span > 3.0 * DAY_MS {
@@ -50,20 +50,18 @@ pub fn draw(area: &Area<'_>, spec: &ChartSpec, data: &ChartData) -> Result<(), C
             })
         }
         XAxis::Number | XAxis::Category(_) => {
-            let (lo, hi) = widen(lo, hi, 1.0);
+            let (lo, hi) = widen(lo, hi, 1.0)?;
             plot(area, spec, data, lo..hi, y, &style::number_label, &|x| x)
         }
     }
 }
 
 /// The x range of the points, `unit` wide when there are none or they are all equal.
-fn widen(lo: f64, hi: f64, unit: f64) -> (f64, f64) {
+fn widen(lo: f64, hi: f64, unit: f64) -> Result<(f64, f64), ChartError> {
     if !lo.is_finite() || !hi.is_finite() {
-        (0.0, unit)
-    } else if hi > lo {
-        (lo, hi)
+        Ok((0.0, unit))
     } else {
-        (lo - unit / 2.0, lo + unit / 2.0)
+        style::drawable(lo, hi, unit)
     }
 }
 
@@ -114,13 +112,13 @@ where
         let colour = style::colour(i);
         let points = series.points.iter().map(|&(x, y)| (to_x(x), y));
         match spec.kind {
-            ChartKind::AreaChart => chart
+            ChartKind::Area => chart
                 .draw_series(
                     AreaSeries::new(points, y_lo.max(0.0).min(y_hi), colour.mix(0.25))
                         .border_style(colour.stroke_width(2)),
                 )
                 .map(|_| ()),
-            ChartKind::ScatterChart => chart
+            ChartKind::Scatter => chart
                 .draw_series(points.map(|p| Circle::new(p, 3, colour.filled())))
                 .map(|_| ()),
             _ => chart

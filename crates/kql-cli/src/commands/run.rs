@@ -94,7 +94,7 @@ pub struct RunArgs {
     /// Draw the chart the query's `render` asks for into FILE: `.svg`, or `.html` for a
     /// self-contained page embedding the SVG. The table is still written. With several
     /// results, the last one that renders is charted.
-    #[arg(long, value_name = "FILE.svg|FILE.html")]
+    #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
 }
 

@@ -349,3 +349,30 @@ fn what_is_not_drawn_is_refused() {
         spec("print x=1 | render timechart with (xaxis=linear, ysplit=none, kind=default)").is_ok()
     );
 }
+
+#[test]
+fn a_make_series_linechart_takes_the_time_array_as_x() {
+    // make-series puts the aggregates before the axis column: `sum_N`, then `T`.
+    let data = data(
+        "datatable(T:datetime, N:long)[datetime(2026-05-01), 1]
+         | make-series sum(N) on T from datetime(2026-05-01) to datetime(2026-05-02) step 1d
+         | render linechart",
+    )
+    .unwrap();
+    assert_eq!((data.x, data.x_name.as_str()), (XAxis::Time, "T"));
+    assert_eq!(data.series, [series("sum_N", &[(day(0), 1.0)])]);
+}
+
+#[test]
+fn values_too_wide_to_draw_are_refused_not_drawn() {
+    // Ticks over ±1e308 overflow; such a chart is refused with an error.
+    let (table, request) = run(
+        "datatable(T:datetime, N:real)[datetime(2026-05-01), 1e308, datetime(2026-05-02), -1e308]
+         | render timechart",
+    );
+    let spec = ChartSpec::from_request(&request).unwrap();
+    assert!(matches!(
+        super::svg(&spec, &table),
+        Err(ChartError::Data { .. })
+    ));
+}

@@ -25,7 +25,7 @@ use kql_parser::ast::ScalarType;
 use super::{ChartError, ChartKind, ChartSpec};
 
 /// Most series and categories a chart draws: beyond that it is unreadable.
-pub const MAX_SERIES: usize = 50;
+pub const MAX_SERIES: usize = 250;
 pub const MAX_CATEGORIES: usize = 1000;
 
 /// What the x values are.
@@ -128,6 +128,15 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
         }
     }
     let Some(&first_y) = ys.first() else {
+        if types.contains(&ScalarType::Dynamic) && table.num_rows() == 0 && spec.kind.is_xy() {
+            // An empty make-series result: nothing to draw, and no arrays to tell x by.
+            return Ok(ChartData {
+                x: XAxis::Time,
+                x_name: spec.xcolumn.clone().unwrap_or_default(),
+                y_names: spec.ycolumns.clone(),
+                series: Vec::new(),
+            });
+        }
         if types.contains(&ScalarType::Dynamic) {
             return Err(ChartError::data(
                 format!(

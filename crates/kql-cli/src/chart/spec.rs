@@ -58,6 +58,14 @@ impl ChartKind {
         }
     }
 
+    /// Charts of points over a continuous x axis.
+    pub fn is_xy(self) -> bool {
+        matches!(
+            self,
+            ChartKind::Time | ChartKind::Line | ChartKind::Area | ChartKind::Scatter
+        )
+    }
+
     /// Charts drawn as bars over categories.
     pub fn has_bars(self) -> bool {
         matches!(self, ChartKind::Column | ChartKind::Bar)

@@ -376,3 +376,13 @@ fn values_too_wide_to_draw_are_refused_not_drawn() {
         Err(ChartError::Data { .. })
     ));
 }
+
+#[test]
+fn an_empty_make_series_result_is_an_empty_chart() {
+    // No rows: no arrays to read the x axis from, and nothing to draw.
+    let data = data(
+        "datatable(T:datetime, N:long)[] | make-series sum(N) on T step 1d | render timechart",
+    )
+    .unwrap();
+    assert!(data.series.is_empty());
+}

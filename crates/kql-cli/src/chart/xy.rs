@@ -112,14 +112,15 @@ where
         let colour = style::colour(i);
         let points = series.points.iter().map(|&(x, y)| (to_x(x), y));
         match spec.kind {
+            // A lone point makes no line: it is drawn as a dot, as a scatter chart's are.
+            _ if spec.kind == ChartKind::Scatter || series.points.len() == 1 => chart
+                .draw_series(points.map(|p| Circle::new(p, 3, colour.filled())))
+                .map(|_| ()),
             ChartKind::Area => chart
                 .draw_series(
                     AreaSeries::new(points, y_lo.max(0.0).min(y_hi), colour.mix(0.25))
                         .border_style(colour.stroke_width(2)),
                 )
-                .map(|_| ()),
-            ChartKind::Scatter => chart
-                .draw_series(points.map(|p| Circle::new(p, 3, colour.filled())))
                 .map(|_| ()),
             _ => chart
                 .draw_series(LineSeries::new(points, colour.stroke_width(2)))

@@ -97,7 +97,7 @@ where
         .unwrap_or_else(|| data.y_names.join(", "));
     chart
         .configure_mesh()
-        .x_labels(8)
+        .x_labels(12)
         .y_labels(10)
         .x_label_formatter(x_label)
         .y_label_formatter(&style::number_label)

@@ -386,3 +386,10 @@ fn an_empty_make_series_result_is_an_empty_chart() {
     .unwrap();
     assert!(data.series.is_empty());
 }
+
+#[test]
+fn the_legacy_form_without_with_is_read_too() {
+    // `render columnchart kind=stacked` (no `with (...)`), as corpus queries write it.
+    let spec = spec("print x=1 | render columnchart kind=stacked").unwrap();
+    assert_eq!(spec.stacking, Stacking::Stacked);
+}

@@ -96,14 +96,23 @@ pub fn shorten(text: &str, max: usize) -> String {
     cut
 }
 
-/// An axis value: integers without decimals, others with up to 2.
+/// An axis value: integers without decimals, others with two significant decimals
+/// past their leading zeros (`0.25`, `0.0015`), very large ones in exponent form.
 pub fn number_label(v: &f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        let text = format!("{v:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    let v = *v;
+    if v.abs() >= 1e15 {
+        return format!("{v:e}");
     }
+    if v.fract() == 0.0 {
+        return format!("{v:.0}");
+    }
+    let leading = if v.abs() < 1.0 {
+        (-v.abs().log10().floor()).clamp(0.0, 12.0) as usize
+    } else {
+        0
+    };
+    let text = format!("{v:.*}", leading + 2);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// The y range to draw: `ymin`/`ymax` when given, else from 0 (or the lowest value
@@ -124,8 +133,8 @@ pub fn y_range(
 /// Values beyond this are not drawn: axis ticks over wider ranges overflow.
 const LARGEST: f64 = 1e100;
 
-/// `lo..hi` as an axis range: at least `unit` wide (and wide enough to tell its ends
-/// apart in floating point), refused when it cannot be drawn.
+/// `lo..hi` as an axis range, refused when it cannot be drawn; widened to `unit` around
+/// its middle when its ends are equal (or too close to tell apart in floating point).
 pub fn drawable(lo: f64, hi: f64, unit: f64) -> Result<(f64, f64), ChartError> {
     if !(lo.abs() <= LARGEST && hi.abs() <= LARGEST) {
         return Err(ChartError::data(
@@ -133,11 +142,36 @@ pub fn drawable(lo: f64, hi: f64, unit: f64) -> Result<(f64, f64), ChartError> {
             format!("a chart's values must lie within ±{LARGEST:e}"),
         ));
     }
-    let least = unit.max(lo.abs().max(hi.abs()) * 1e-9);
-    if hi - lo >= least {
+    let tiny = lo.abs().max(hi.abs()) * 1e-9;
+    if hi - lo > tiny {
         Ok((lo, hi))
     } else {
+        let width = unit.max(tiny * 2.0);
         let middle = lo / 2.0 + hi / 2.0;
-        Ok((middle - least / 2.0, middle + least / 2.0))
+        Ok((middle - width / 2.0, middle + width / 2.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_numbers_keep_their_significant_digits() {
+        let labels: Vec<String> = [0.0, 3.0, -2.0, 0.25, 1.126, 0.0015, 0.00012, 2e15]
+            .iter()
+            .map(number_label)
+            .collect();
+        assert_eq!(
+            labels,
+            ["0", "3", "-2", "0.25", "1.13", "0.0015", "0.00012", "2e15"]
+        );
+    }
+
+    #[test]
+    fn ranges_widen_only_when_their_ends_meet() {
+        assert_eq!(drawable(10.0, 10.5, 60.0).unwrap(), (10.0, 10.5));
+        assert_eq!(drawable(5.0, 5.0, 2.0).unwrap(), (4.0, 6.0));
+        assert!(drawable(0.0, 1e300, 1.0).is_err());
     }
 }

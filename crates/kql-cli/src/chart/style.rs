@@ -142,7 +142,7 @@ pub fn drawable(lo: f64, hi: f64, unit: f64) -> Result<(f64, f64), ChartError> {
             format!("a chart's values must lie within ±{LARGEST:e}"),
         ));
     }
-    let tiny = lo.abs().max(hi.abs()) * 1e-9;
+    let tiny = lo.abs().max(hi.abs()) * 1e-12;
     if hi - lo > tiny {
         Ok((lo, hi))
     } else {

@@ -37,17 +37,25 @@ pub fn draw(area: &Area<'_>, spec: &ChartSpec, data: &ChartData) -> Result<(), C
             let (lo, hi) = widen(lo, hi, DAY_MS)?;
             let span = hi - lo;
             let (from, to) = (time(lo)?, time(hi)?);
-            let format = if span > 3.0 * DAY_MS {
-                "%Y-%m-%d"
-            } else if span > 3_600_000.0 {
-                "%m-%d %H:%M"
+            let to_x = |x: f64| DateTime::from_timestamp_millis(x as i64).unwrap_or(from);
+            // Ticks on month or year starts over long spans, on days and hours below.
+            if span > 5.0 * 365.0 * DAY_MS {
+                let label = |t: &DateTime<Utc>| t.format("%Y").to_string();
+                plot(area, spec, data, (from..to).yearly(), y, &label, &to_x)
+            } else if span > 180.0 * DAY_MS {
+                let label = |t: &DateTime<Utc>| t.format("%Y-%m").to_string();
+                plot(area, spec, data, (from..to).monthly(), y, &label, &to_x)
             } else {
-                "%H:%M:%S"
-            };
-            let label = move |t: &DateTime<Utc>| t.format(format).to_string();
-            plot(area, spec, data, from..to, y, &label, &|x| {
-                DateTime::from_timestamp_millis(x as i64).unwrap_or(from)
-            })
+                let format = if span > 3.0 * DAY_MS {
+                    "%Y-%m-%d"
+                } else if span > 3_600_000.0 {
+                    "%m-%d %H:%M"
+                } else {
+                    "%H:%M:%S"
+                };
+                let label = move |t: &DateTime<Utc>| t.format(format).to_string();
+                plot(area, spec, data, from..to, y, &label, &to_x)
+            }
         }
         XAxis::Number | XAxis::Category(_) => {
             let (lo, hi) = widen(lo, hi, 1.0)?;

@@ -9,9 +9,10 @@ pub struct Operator {
     pub span: Span,
 }
 
-// `MakeSeries` is the largest variant by far; operators are few per query, so they are
-// kept unboxed for simpler matching in the evaluator.
-#[allow(clippy::large_enum_variant)]
+// `MakeSeries`, `MvApply` and `Range` are boxed: they are much larger than the other
+// variants, and every operator would otherwise be as large (each one is moved several
+// times while parsing).
+// `match` arms that bind it work unchanged, the box dereferencing to `&MakeSeries`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OperatorKind {
     /// `where Pred` (alias `filter`).
@@ -51,9 +52,9 @@ pub enum OperatorKind {
     /// `mv-expand bagexpansion=array Item = Items to typeof(string) limit 10`.
     MvExpand(MvExpand),
     /// `mv-apply Item = Items to typeof(long) on (top 1 by Item)`.
-    MvApply(MvApply),
+    MvApply(Box<MvApply>),
     /// `make-series Count = count() default = 0 on Timestamp from a to b step 1d by Key`.
-    MakeSeries(MakeSeries),
+    MakeSeries(Box<MakeSeries>),
     /// `parse kind=regex Text with "x=" X:long "," *` and `parse-where ...`.
     Parse(Parse),
     /// `parse-kv Text as (Key:string, Value:long) with (pair_delimiter=",", kv_delimiter="=")`.
@@ -89,7 +90,7 @@ pub enum OperatorKind {
     /// Source: `print x = 1, strcat("a", "b")`.
     Print(Vec<NamedExpr>),
     /// Source: `range x from 1 to 10 step 1`.
-    Range(Range),
+    Range(Box<Range>),
     /// Source: `datatable(Name:string, N:long) ["a", 1, "b", 2]`.
     DataTable(DataTable),
     /// Source: `externaldata(Url:string) ["https://host/feed.csv"] with (format="csv")`.

@@ -68,11 +68,11 @@ impl Parser<'_> {
         let to = self.expr()?;
         self.expect_word("step", "`step`")?;
         let step = self.expr()?;
-        Ok(OperatorKind::Range(Range {
+        Ok(OperatorKind::Range(Box::new(Range {
             column,
             from,
             to,
             step,
-        }))
+        })))
     }
 }

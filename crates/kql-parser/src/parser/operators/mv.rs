@@ -28,13 +28,13 @@ impl Parser<'_> {
         let limit = self.mv_limit()?;
         self.expect_word("on", "`on`")?;
         let on = self.sub_pipeline()?;
-        Ok(OperatorKind::MvApply(MvApply {
+        Ok(OperatorKind::MvApply(Box::new(MvApply {
             options,
             items,
             limit,
             context_id: None,
             on,
-        }))
+        })))
     }
 
     fn mv_items(&mut self) -> PResult<Vec<MvExpandItem>> {

@@ -90,25 +90,10 @@ fn is_ascii_space(b: u8) -> bool {
     BYTE_CLASS[usize::from(b)] & SPACE != 0
 }
 
-/// The end of the run of `[A-Za-z0-9_]` bytes that starts at `pos`, four bytes a step.
+/// The end of the run of `[A-Za-z0-9_]` bytes that starts at `pos`.
 #[inline(always)]
 fn ascii_ident_end(bytes: &[u8], mut pos: usize) -> usize {
-    while let Some(&[a, b, c, d]) = bytes.get(pos..pos + 4) {
-        if !is_ident_continue(a) {
-            return pos;
-        }
-        if !is_ident_continue(b) {
-            return pos + 1;
-        }
-        if !is_ident_continue(c) {
-            return pos + 2;
-        }
-        if !is_ident_continue(d) {
-            return pos + 3;
-        }
-        pos += 4;
-    }
-    while bytes.get(pos).is_some_and(|&b| is_ident_continue(b)) {
+    while pos < bytes.len() && is_ident_continue(bytes[pos]) {
         pos += 1;
     }
     pos

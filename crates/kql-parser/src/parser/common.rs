@@ -11,11 +11,7 @@ use crate::lexer::TokenKind;
 impl Parser<'_> {
     /// `A = x, (B, C) = f(y), z`: one or more, comma-separated.
     pub(crate) fn named_exprs(&mut self) -> PResult<Vec<NamedExpr>> {
-        let mut items = vec![self.named_expr()?];
-        while self.eat(TokenKind::Comma).is_some() {
-            items.push(self.named_expr()?);
-        }
-        Ok(items)
+        self.comma_list(Parser::named_expr)
     }
 
     /// `Name = expr`, `(A, B) = expr` or `expr`.

@@ -128,16 +128,10 @@ impl Parser<'_> {
         let Some(open) = self.eat(TokenKind::LParen) else {
             return Ok(vec![self.postfix()?]);
         };
-        let mut items = Vec::new();
         if self.eat(TokenKind::RParen).is_some() {
-            return Ok(items);
+            return Ok(Vec::new());
         }
-        loop {
-            items.push(self.pipe_expr()?);
-            if self.eat(TokenKind::Comma).is_none() {
-                break;
-            }
-        }
+        let items = self.comma_list(Parser::pipe_expr)?;
         self.expect_closer(open)?;
         Ok(items)
     }

@@ -7,11 +7,13 @@
 //! * `pipeline`: `input | operator` chains, source operators, operator dispatch;
 //! * `statement`: `let`, `declare query_parameters`, `set`, queries;
 //! * `common`: pieces shared by operators (named expressions, options, column lists);
+//! * `gather`: lists built on reusable stacks, allocated once at their final length;
 //! * `operators/`: one file per tabular operator or small family.
 
 mod common;
 mod dynamic;
 mod expr;
+mod gather;
 mod literal;
 mod operators;
 mod pipeline;
@@ -58,6 +60,8 @@ pub(crate) struct Parser<'s> {
     lex_errors: Vec<ParseError>,
     /// The stack address where parsing started (see [`STACK_BUDGET`]).
     stack_base: usize,
+    /// Where lists are gathered before they are moved into their `Vec`s.
+    scratch: gather::Scratch,
 }
 
 /// The address of a local of the caller's frame: how deep the stack currently is.
@@ -113,6 +117,7 @@ impl<'s> Parser<'s> {
             errors: Vec::new(),
             lex_errors: lexed.errors,
             stack_base: stack_position(),
+            scratch: gather::Scratch::take(),
         }
     }
 
@@ -122,6 +127,7 @@ impl<'s> Parser<'s> {
         if tokens.capacity() <= MAX_KEPT_TOKENS {
             TOKEN_BUFFER.with(|b| b.replace(tokens));
         }
+        std::mem::take(&mut self.scratch).keep();
         let mut all = std::mem::take(&mut self.errors);
         for e in self.lex_errors {
             if !all.iter().any(|a| a.same_as(&e)) {

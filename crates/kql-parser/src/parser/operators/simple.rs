@@ -9,7 +9,7 @@
 //! ```
 
 use crate::ast::{As, ExprKind, OperatorKind};
-use crate::lexer::{Token, TokenKind};
+use crate::lexer::Token;
 use crate::parser::{PResult, Parser};
 
 impl Parser<'_> {
@@ -24,11 +24,7 @@ impl Parser<'_> {
                 OperatorKind::Consume
             }
             "distinct" => {
-                let mut items = vec![self.expr()?];
-                while self.eat(TokenKind::Comma).is_some() {
-                    items.push(self.expr()?);
-                }
-                OperatorKind::Distinct(items)
+                OperatorKind::Distinct(self.comma_list(Parser::expr)?)
             }
             "sample" => OperatorKind::Sample(self.expr()?),
             "sample-distinct" => {

@@ -3,7 +3,7 @@
 
 use super::{PResult, Parser};
 use crate::ast::{
-    ColumnDecl, Expr, ExprKind, Ident, NamedExpr, NamedOption, NullsOrder, SortKey, SortOrder, Span,
+    ColumnDecl, Expr, ExprKind, Ident, NameText, NamedExpr, NamedOption, NullsOrder, SortKey, SortOrder, Span,
 };
 use crate::error::Expected;
 use crate::lexer::TokenKind;
@@ -84,7 +84,7 @@ impl Parser<'_> {
     }
 
     /// A dotted name followed by `=` at the cursor: the name and its token count.
-    pub(crate) fn option_name_at(&self) -> Option<(String, usize)> {
+    pub(crate) fn option_name_at(&self) -> Option<(NameText, usize)> {
         // Fast path: most operators have no options.
         if self.kind() != TokenKind::Ident
             || !matches!(self.nth(1).kind, TokenKind::Assign | TokenKind::Dot)
@@ -92,7 +92,7 @@ impl Parser<'_> {
             return None;
         }
         let mut n = 0;
-        let mut name = String::new();
+        let mut name = NameText::default();
         loop {
             let t = self.nth(n);
             if t.kind != TokenKind::Ident {
@@ -185,7 +185,7 @@ impl Parser<'_> {
             end: last.end,
         };
         Ok(Ident {
-            name: self.src[span.range()].to_string(),
+            name: NameText::new(&self.src[span.range()]),
             span,
         })
     }

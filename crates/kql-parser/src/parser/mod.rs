@@ -21,7 +21,7 @@ pub(crate) mod prec;
 mod primary;
 mod statement;
 
-use crate::ast::{Ident, Script, Span};
+use crate::ast::{Ident, NameText, Script, Span};
 use crate::error::{Expected, ParseError};
 use crate::lexer::{Token, TokenKind, lex};
 
@@ -403,7 +403,7 @@ impl<'s> Parser<'s> {
     /// Builds an identifier from a token's text.
     fn ident_of(&self, t: Token) -> Ident {
         Ident {
-            name: self.text(t).to_string(),
+            name: NameText::new(self.text(t)),
             span: t.span(),
         }
     }

@@ -147,7 +147,7 @@ impl Parser<'_> {
                 let lit = self.string_literal()?;
                 self.expect_closer(open)?;
                 Ok(Ident {
-                    name: lit.value,
+                    name: lit.value.into(),
                     span: self.span_from(open.start),
                 })
             }

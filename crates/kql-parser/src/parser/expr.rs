@@ -21,8 +21,10 @@ impl Parser<'_> {
     /// Precedence climbing: operands tighter than `min`, joined by operators of at
     /// least `min`.
     fn binary(&mut self, min: u8) -> PResult<Expr> {
-        let (left, height) = self.measured(Parser::unary)?;
-        self.binary_rest(left, min, height)
+        let outer = self.start_measuring();
+        let left = self.unary();
+        let height = self.stop_measuring(outer);
+        self.binary_rest(left?, min, height)
     }
 
     /// Operators after `left`, which is `height` levels tall. The chain builds a
@@ -175,8 +177,10 @@ impl Parser<'_> {
 
     /// A primary expression followed by `.member`, `["key"]` and `[index]` steps.
     pub(crate) fn postfix(&mut self) -> PResult<Expr> {
-        let (target, height) = self.measured(Parser::primary)?;
-        self.postfix_steps(target, height)
+        let outer = self.start_measuring();
+        let target = self.primary();
+        let height = self.stop_measuring(outer);
+        self.postfix_steps(target?, height)
     }
 
     /// Member and index steps after `expr`, which is `height` levels tall.

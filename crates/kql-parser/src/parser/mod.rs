@@ -349,12 +349,26 @@ impl<'s> Parser<'s> {
     /// so the chain's limit counts it too: the whole AST stays within [`MAX_DEPTH`]
     /// levels, and so can be printed, walked and dropped recursively.
     fn measured<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<(T, usize)> {
-        let outer = self.peak;
-        self.peak = self.depth;
+        let outer = self.start_measuring();
         let result = f(self);
+        let height = self.stop_measuring(outer);
+        result.map(|value| (value, height))
+    }
+
+    /// [`Parser::measured`] in two halves, for the hottest callers: moving a parsed
+    /// expression into a tuple and out again costs more than the measuring itself.
+    /// Returns what [`Parser::stop_measuring`] needs to restore.
+    #[inline(always)]
+    fn start_measuring(&mut self) -> usize {
+        std::mem::replace(&mut self.peak, self.depth)
+    }
+
+    /// The height of the tree parsed since [`Parser::start_measuring`] returned `outer`.
+    #[inline(always)]
+    fn stop_measuring(&mut self, outer: usize) -> usize {
         let height = self.peak - self.depth;
         self.peak = outer.max(self.peak);
-        result.map(|value| (value, height))
+        height
     }
 
     // ----- recovery ---------------------------------------------------------------------

@@ -57,8 +57,10 @@ impl<'s> Parser<'s> {
     /// recorded as an error and skipped, so later steps are still checked.
     pub(crate) fn pipe_expr(&mut self) -> PResult<Expr> {
         // Kept to two calls: this frame is live across every level of nesting.
-        let (head, height) = self.measured(Parser::pipe_head)?;
-        self.pipe_steps(head, height)
+        let outer = self.start_measuring();
+        let head = self.pipe_head();
+        let height = self.stop_measuring(outer);
+        self.pipe_steps(head?, height)
     }
 
     fn pipe_head(&mut self) -> PResult<Expr> {

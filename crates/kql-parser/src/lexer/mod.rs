@@ -244,7 +244,9 @@ impl Lexer<'_> {
                 pos += 1;
             } else if b >= 0x80 {
                 match self.char_at(pos) {
-                    Some(c) if c.is_alphanumeric() => pos = ascii_ident_end(bytes, pos + c.len_utf8()),
+                    Some(c) if c.is_alphanumeric() => {
+                        pos = ascii_ident_end(bytes, pos + c.len_utf8())
+                    }
                     _ => break,
                 }
             } else {
@@ -272,7 +274,10 @@ impl Lexer<'_> {
                 _ => {}
             }
         }
-        if matches!(word, b"datetime" | b"date" | b"timespan" | b"time" | b"guid") {
+        if matches!(
+            word,
+            b"datetime" | b"date" | b"timespan" | b"time" | b"guid"
+        ) {
             return self.raw_literal(start);
         }
         TokenKind::Ident

@@ -3,7 +3,8 @@
 
 use super::{PResult, Parser};
 use crate::ast::{
-    ColumnDecl, Expr, ExprKind, Ident, NameText, NamedExpr, NamedOption, NullsOrder, SortKey, SortOrder, Span,
+    ColumnDecl, Expr, ExprKind, Ident, NameText, NamedExpr, NamedOption, NullsOrder, SortKey,
+    SortOrder, Span,
 };
 use crate::error::Expected;
 use crate::lexer::TokenKind;

@@ -287,7 +287,12 @@ fn extract_aggregates(
     {
         let hidden = format!("{HIDDEN}{counter}");
         *counter += 1;
-        found.push((hidden.clone(), name.name.to_string(), args.clone(), expr.span));
+        found.push((
+            hidden.clone(),
+            name.name.to_string(),
+            args.clone(),
+            expr.span,
+        ));
         expr.kind = ExprKind::Name(Ident {
             name: hidden.into(),
             span: expr.span,

@@ -23,9 +23,7 @@ impl Parser<'_> {
                 self.options(&["decodeblocks"])?;
                 OperatorKind::Consume
             }
-            "distinct" => {
-                OperatorKind::Distinct(self.comma_list(Parser::expr)?)
-            }
+            "distinct" => OperatorKind::Distinct(self.comma_list(Parser::expr)?),
             "sample" => OperatorKind::Sample(self.expr()?),
             "sample-distinct" => {
                 let count = self.expr()?;

@@ -20,10 +20,11 @@ impl Parser<'_> {
         let start = self.peek().start;
         let mut names = Vec::new();
         if self.at_ident() && self.nth(self.ident_len_at(0)).kind == TokenKind::Assign {
-            names.push(self.ident()?);
+            names = vec![self.ident()?];
             self.bump();
         } else if let Some(count) = self.name_tuple_len() {
             let open = self.bump();
+            names.reserve_exact(count);
             for _ in 0..count {
                 names.push(self.ident()?);
                 self.eat(TokenKind::Comma);

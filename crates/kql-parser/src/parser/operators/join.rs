@@ -34,19 +34,19 @@ impl Parser<'_> {
         self.expect_word("on", "`on`")?;
         let on = self.comma_list(Parser::expr)?;
         Ok(if lookup {
-            OperatorKind::Lookup(Lookup {
+            OperatorKind::Lookup(Box::new(Lookup {
                 kind,
                 options,
                 right,
                 on,
-            })
+            }))
         } else {
-            OperatorKind::Join(Join {
+            OperatorKind::Join(Box::new(Join {
                 kind,
                 options,
                 right,
                 on,
-            })
+            }))
         })
     }
 

@@ -15,11 +15,11 @@ impl Parser<'_> {
         let options = self.options(&["bagexpansion", "with_itemindex", "kind"])?;
         let items = self.mv_items()?;
         let limit = self.mv_limit()?;
-        Ok(OperatorKind::MvExpand(MvExpand {
+        Ok(OperatorKind::MvExpand(Box::new(MvExpand {
             options,
             items,
             limit,
-        }))
+        })))
     }
 
     pub(crate) fn mv_apply(&mut self) -> PResult<OperatorKind> {

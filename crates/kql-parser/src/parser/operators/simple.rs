@@ -29,7 +29,10 @@ impl Parser<'_> {
                 let count = self.expr()?;
                 self.expect_word("of", "`of`")?;
                 let column = self.expr()?;
-                OperatorKind::SampleDistinct { count, column }
+                OperatorKind::SampleDistinct {
+                    count: Box::new(count),
+                    column: Box::new(column),
+                }
             }
             "serialize" => {
                 if self.at_statement_or_step_end() {

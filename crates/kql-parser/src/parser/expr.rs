@@ -24,7 +24,21 @@ impl Parser<'_> {
         let outer = self.start_measuring();
         let left = self.unary();
         let height = self.stop_measuring(outer);
-        self.binary_rest(left?, min, height)
+        let left = left?;
+        // Most operands end at a token no operator starts with: skip the call (and the
+        // moves of `left` into it and back).
+        if matches!(
+            self.kind(),
+            TokenKind::Comma
+                | TokenKind::RParen
+                | TokenKind::RBracket
+                | TokenKind::Pipe
+                | TokenKind::Semi
+                | TokenKind::Eof
+        ) {
+            return Ok(left);
+        }
+        self.binary_rest(left, min, height)
     }
 
     /// Operators after `left`, which is `height` levels tall. The chain builds a
@@ -180,7 +194,11 @@ impl Parser<'_> {
         let outer = self.start_measuring();
         let target = self.primary();
         let height = self.stop_measuring(outer);
-        self.postfix_steps(target?, height)
+        let target = target?;
+        if !matches!(self.kind(), TokenKind::Dot | TokenKind::LBracket) {
+            return Ok(target);
+        }
+        self.postfix_steps(target, height)
     }
 
     /// Member and index steps after `expr`, which is `height` levels tall.

@@ -60,7 +60,11 @@ impl<'s> Parser<'s> {
         let outer = self.start_measuring();
         let head = self.pipe_head();
         let height = self.stop_measuring(outer);
-        self.pipe_steps(head?, height)
+        let head = head?;
+        if !self.at(TokenKind::Pipe) {
+            return Ok(head);
+        }
+        self.pipe_steps(head, height)
     }
 
     fn pipe_head(&mut self) -> PResult<Expr> {

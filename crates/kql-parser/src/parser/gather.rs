@@ -109,12 +109,18 @@ impl Parser<'_> {
         T::stack(&mut self.scratch).push(item);
     }
 
-    /// `item, item, ...`: one or more, comma-separated.
+    /// `item, item, ...`: one or more, comma-separated. A list of one (most call
+    /// arguments) is returned without going through the stack.
     pub(crate) fn comma_list<T: Gathered>(
         &mut self,
         mut item: impl FnMut(&mut Self) -> PResult<T>,
     ) -> PResult<Vec<T>> {
+        let first = item(self)?;
+        if self.eat(crate::lexer::TokenKind::Comma).is_none() {
+            return Ok(vec![first]);
+        }
         self.gathered(|p| {
+            p.gather(first);
             loop {
                 let next = item(p)?;
                 p.gather(next);

@@ -110,10 +110,10 @@ fn scalar_kind(name: &str) -> Option<NameKind> {
 /// (`GetExpressionResultName`).
 pub(crate) fn derived_name(expr: &Expr) -> Option<String> {
     match &expr.kind {
-        ExprKind::Name(ident) => Some(ident.name.clone()),
+        ExprKind::Name(ident) => Some(ident.name.to_string()),
         ExprKind::Paren(inner) => derived_name(inner),
         ExprKind::Member { target, name } => {
-            Some(path_name(derived_name(target), Some(name.name.clone())))
+            Some(path_name(derived_name(target), Some(name.name.to_string())))
         }
         ExprKind::Index { target, index } => {
             let selector = match &index.kind {

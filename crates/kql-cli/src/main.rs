@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod blocks;
 mod cli;
 mod commands;
 mod progress;

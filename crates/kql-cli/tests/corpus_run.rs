@@ -170,36 +170,6 @@ const DOES_NOT_RUN: &[(&str, &str, &str)] = &[
         "a table with no built-in schema: needs --schema",
     ),
     (
-        "as-hunt-for-email-url-redirections",
-        "the function `parse_url` is not supported",
-        "parse_url: Kusto's output for URLs without a port or path is not documented",
-    ),
-    (
-        "benscha-email-ti-urlhaus-feed",
-        "the function `parse_url` is not supported",
-        "parse_url: see above",
-    ),
-    (
-        "benscha-networkevent-urlhaus",
-        "the function `parse_url` is not supported",
-        "parse_url: see above",
-    ),
-    (
-        "sergio-kql-techniques-for-email-url-redirect-hunting",
-        "the function `parse_url` is not supported",
-        "parse_url: see above",
-    ),
-    (
-        "slimkql-detect-threat-actor-abuse-cloudflare-tunnels-to-deliver-rats",
-        "the function `parse_url` is not supported",
-        "parse_url: see above",
-    ),
-    (
-        "slimkql-phishing-by-design-two-step-attacks-using-vsdx-files",
-        "the function `parse_url` is not supported",
-        "parse_url: see above",
-    ),
-    (
         "as-top-spoof-detections-by-sender-domain",
         "set_has_element() of a null array",
         "set_has_element over a null array: undocumented, refused",

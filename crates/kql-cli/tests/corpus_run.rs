@@ -160,21 +160,6 @@ const DOES_NOT_RUN: &[(&str, &str, &str)] = &[
         "a table with no built-in schema: needs --schema",
     ),
     (
-        "as-top-spoof-detections-by-sender-domain",
-        "set_has_element() of a null array",
-        "set_has_element over a null array: undocumented, refused",
-    ),
-    (
-        "as-top-spoof-dmarc-detections-by-sender-domain",
-        "set_has_element() of a null array",
-        "set_has_element over a null array: undocumented, refused",
-    ),
-    (
-        "as-top-spoof-intra-org-detections-by-senderdomain",
-        "set_has_element() of a null array",
-        "set_has_element over a null array: undocumented, refused",
-    ),
-    (
         "slimkql-defenderxdr-advanced-hunting-all-in-one-ip-search",
         "the `search` source is not supported",
         "the `search` operator",

@@ -205,7 +205,11 @@ impl Binder<'_> {
                 }
                 return Err(CheckError::invalid("`*` is not allowed here", arg.span));
             }
-            let expr = self.scalar(arg, row)?;
+            let mut expr = self.scalar(arg, row)?;
+            // `countif(P)` counts the rows where P is true (q/countif-aggregation-function.md).
+            if function.name == "countif" {
+                expr = crate::bind::predicate::as_predicate(expr);
+            }
             if is_arg && i > 0 {
                 match expr.kind {
                     ScalarKind::Column(c) => {

@@ -190,11 +190,6 @@ const DOES_NOT_RUN: &[(&str, &str, &str)] = &[
         "datetime_local_to_utc needs the IANA time zone rules",
     ),
     (
-        "as-test-query-top-10-percent-most-attacked-users",
-        "percentiles",
-        "the `percentiles` aggregate",
-    ),
-    (
         "cyb3rmik3-leveraging-spamhaus-drop-list-to-identify-delivered-emails-from-suspic",
         "the `ignoreLastRecord` property",
         "the `ignoreLastRecord` property of externaldata",

@@ -266,6 +266,8 @@ pub(super) fn output_names(
     } else if is_arg {
         derived_name(&args[0])
             .unwrap_or_else(|| format!("{}_", function.name.trim_start_matches("arg_")))
+    } else if matches!(function.name, "percentile" | "percentiles") {
+        crate::bind::naming::percentile_name(args)
     } else {
         aggregate_name(function.name_prefix, args)
     };

@@ -185,11 +185,6 @@ const DOES_NOT_RUN: &[(&str, &str, &str)] = &[
         "`extend (a, b, c) = series_decompose_anomalies(...)`",
     ),
     (
-        "as-local-time-to-utc-time-conversion",
-        "datetime_local_to_utc",
-        "datetime_local_to_utc needs the IANA time zone rules",
-    ),
-    (
         "cyb3rmik3-leveraging-spamhaus-drop-list-to-identify-delivered-emails-from-suspic",
         "the `ignoreLastRecord` property",
         "the `ignoreLastRecord` property of externaldata",

@@ -189,11 +189,6 @@ const DOES_NOT_RUN: &[(&str, &str, &str)] = &[
         "the `ignoreLastRecord` property",
         "the `ignoreLastRecord` property of externaldata",
     ),
-    (
-        "m365d-phish-and-malware-received-by-user-vs-total-amount-of-email",
-        "the `pivot` plugin",
-        "the `pivot` plugin (its columns come from the data)",
-    ),
 ];
 
 fn corpus() -> PathBuf {

@@ -152,42 +152,42 @@ const DOES_NOT_RUN: &[(&str, &str, &str)] = &[
     (
         "as-emailforwarding-sapdownload",
         "unknown table or name `SAPAuditLog`",
-        "a Sentinel SAP solution table with no built-in schema: needs --schema",
+        "a table of the Sentinel SAP solution with no built-in schema: needs the workspace's schema (--schema), which the corpus does not include",
     ),
     (
         "reprise99-ip-labeldowngradethenemail",
         "unknown table or name `InformationProtectionEvents`",
-        "a table with no built-in schema: needs --schema",
+        "the Azure Information Protection table has no built-in schema: needs the workspace's schema (--schema), which the corpus does not include",
     ),
     (
         "slimkql-defenderxdr-advanced-hunting-all-in-one-ip-search",
         "the `search` source is not supported",
-        "the `search` operator",
+        "`search in (...)` over tables of different schemas: its output is `project-smart` (q/search-operator.md, q/find-operator.md: $table, the predicate's columns, the common columns, the rest packed), in an order the docs do not give",
     ),
     (
         "slimkql-defenderxdr-advanced-hunting-all-in-one-upn-search",
         "the `search` source is not supported",
-        "the `search` operator",
+        "`search in (...)` over tables of different schemas: its output is `project-smart` (q/search-operator.md, q/find-operator.md: $table, the predicate's columns, the common columns, the rest packed), in an order the docs do not give",
     ),
     (
         "slimkql-sentinel-all-in-one-ip-threathunt",
         "the `search` source is not supported",
-        "the `search` operator",
+        "`search in (...)` over tables of different schemas: its output is `project-smart` (q/search-operator.md, q/find-operator.md: $table, the predicate's columns, the common columns, the rest packed), in an order the docs do not give",
     ),
     (
         "slimkql-sentinel-all-in-one-upn-threathunt",
         "the `search` source is not supported",
-        "the `search` operator",
+        "`search in (...)` over tables of different schemas: its output is `project-smart` (q/search-operator.md, q/find-operator.md: $table, the predicate's columns, the common columns, the rest packed), in an order the docs do not give",
     ),
     (
         "as-hunt-for-email-bombing-attacks",
         "assigning to several columns",
-        "`extend (a, b, c) = series_decompose_anomalies(...)`",
+        "`extend (a, b, c) = series_decompose_anomalies(...)`: kql has no series_decompose_anomalies (its default seasonality detection and fitting are not specified closely enough to reproduce)",
     ),
     (
         "cyb3rmik3-leveraging-spamhaus-drop-list-to-identify-delivered-emails-from-suspic",
         "the `ignoreLastRecord` property",
-        "the `ignoreLastRecord` property of externaldata",
+        "`ignoreLastRecord` is not one of Kusto's documented ingestion properties (the ingest SDK knows `ignoreLastRecordIfInvalid`), so what Kusto does with it is unknown",
     ),
 ];
 

@@ -14,8 +14,8 @@
 //!
 //! A block ends at a line holding only whitespace, unless that line is inside a
 //! multi-line string (```` ``` ```` or `~~~`). A block of comments alone is not a query
-//! and is dropped. Each block keeps its place in the file (the lines before it become
-//! empty), so diagnostics point at the file's own line numbers.
+//! and is dropped. Each block keeps its place in the file (the other lines become
+//! spaces), so diagnostics point at the file's own lines and columns.
 
 /// One query of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,8 @@ pub struct Block {
     pub line: usize,
     /// The block's first line that is not a comment, trimmed: what the user sees.
     pub title: String,
-    /// The whole file's text with every line outside the block emptied.
+    /// The whole file's text with every byte of the lines outside the block made a
+    /// space: the block's byte offsets, lines and columns are the file's own.
     pub text: String,
 }
 
@@ -139,7 +140,13 @@ pub fn split(text: &str) -> Vec<Block> {
                 text: lines
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| if (start..end).contains(&i) { *l } else { "" })
+                    .map(|(i, l)| {
+                        if (start..end).contains(&i) {
+                            (*l).to_string()
+                        } else {
+                            " ".repeat(l.len())
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join("\n"),
             }
@@ -167,7 +174,8 @@ mod tests {
     #[test]
     fn a_block_keeps_its_lines_in_place() {
         let blocks = split("A\n\nB\n| take 1");
-        assert_eq!(blocks[1].text, "\n\nB\n| take 1");
+        assert_eq!(blocks[1].text, " \n\nB\n| take 1");
+        assert_eq!(blocks[1].text.len(), "A\n\nB\n| take 1".len());
         assert_eq!(blocks[1].number, 2);
     }
 

@@ -238,3 +238,17 @@ fn a_failing_block_names_its_block_and_line() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("<stdin> block 2:3:"), "{stderr}");
 }
+
+/// `kql check --each-block` checks each block as its own query, at the file's lines.
+#[test]
+fn check_each_block_reports_at_the_files_lines() {
+    let query = "print a = 1\n\nprint b = nosuchcolumn\n";
+    let out = kql(&["check", "-"], query);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("expected `;` or the end of the query"));
+    let out = kql(&["check", "--each-block", "--format", "json", "-"], query);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("nosuchcolumn"), "{stdout}");
+    assert!(stdout.contains("\"line\": 3"), "{stdout}");
+}

@@ -179,6 +179,26 @@ pub(crate) fn aggregate_name(prefix: Option<&str>, args: &[Expr]) -> String {
     }
 }
 
+/// `percentile(x, 55)` and `percentiles(x, 55)`: `percentile_x_55` (conformance
+/// `summarize-operator-04`); the percentile's text is made a valid name, `.` as `_`
+/// (`percentile_x_99_5`, Kusto.Language `AddPercentileColumns`).
+pub(crate) fn percentile_name(args: &[Expr]) -> String {
+    let base = prefixed("percentile", args);
+    let p = match args.get(1).map(|a| &a.kind) {
+        Some(kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::Long(Some(n)))) => {
+            n.to_string()
+        }
+        Some(kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::Int(Some(n)))) => {
+            n.to_string()
+        }
+        Some(kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::Real(Some(r)))) => {
+            r.to_string().replace(['.', '-'], "_")
+        }
+        _ => String::new(),
+    };
+    format!("{base}_{p}")
+}
+
 /// `Column1`, `Column2`, ...: the next free one. The counter lives in the binder and
 /// runs across the whole query, as in Kusto.Language's binder.
 pub(crate) fn next_column_name(counter: &mut usize, taken: impl Fn(&str) -> bool) -> String {

@@ -205,7 +205,11 @@ impl Binder<'_> {
                 }
                 return Err(CheckError::invalid("`*` is not allowed here", arg.span));
             }
-            let expr = self.scalar(arg, row)?;
+            let mut expr = self.scalar(arg, row)?;
+            // `countif(P)` counts the rows where P is true (q/countif-aggregation-function.md).
+            if function.name == "countif" {
+                expr = crate::bind::predicate::as_predicate(expr);
+            }
             if is_arg && i > 0 {
                 match expr.kind {
                     ScalarKind::Column(c) => {
@@ -262,6 +266,8 @@ pub(super) fn output_names(
     } else if is_arg {
         derived_name(&args[0])
             .unwrap_or_else(|| format!("{}_", function.name.trim_start_matches("arg_")))
+    } else if matches!(function.name, "percentile" | "percentiles") {
+        crate::bind::naming::percentile_name(args)
     } else {
         aggregate_name(function.name_prefix, args)
     };

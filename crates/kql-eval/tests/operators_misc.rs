@@ -21,6 +21,35 @@ fn fuzzy_union_skips_unknown_tables_and_matches_views() {
 }
 
 #[test]
+fn fuzzy_union_leaves_out_unknown_functions_with_a_warning() {
+    // union-operator.md, isfuzzy: "any resolution failure yields a warning in the query
+    // status results, but won't prevent the query execution"; Sentinel's ASIM rules rely
+    // on it for parsers that are not deployed (`_Im_Dns(...)`).
+    let q = "let T = datatable(a:long)[1, 2];
+             union isfuzzy=true T, (_Im_Dns(domain_has_any=dynamic(['x'])) | extend b = 1)";
+    let (header, body) = eval(q);
+    assert_eq!(header, ["a:long"]);
+    assert_eq!(body.len(), 2);
+    let script = kql_parser::parse(q).unwrap();
+    let tables = kql_eval::MemoryTables::default();
+    let checked = kql_eval::check_with_warnings(&script, &tables);
+    let codes: Vec<String> = checked
+        .warnings
+        .iter()
+        .filter(|w| w.changes_result())
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(
+        codes,
+        ["this `union isfuzzy=true` leg is left out: unknown function `_Im_Dns`"]
+    );
+    // Without isfuzzy the unknown function is an error; with it, when no leg resolves,
+    // the first leg's error is the query's.
+    assert!(error("union (_Im_Dns() | take 1)").contains("_Im_Dns"));
+    assert!(error("union isfuzzy=true (_Im_Dns() | take 1), NoTable").contains("_Im_Dns"));
+}
+
+#[test]
 fn column_names_and_pack_all() {
     // column-names-of-function.md (conformance column-names-of-function-01).
     let q = r#"let F = () { print A="", B=1 }; print Columns = column_names_of(F())"#;

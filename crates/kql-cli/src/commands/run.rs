@@ -285,17 +285,23 @@ fn run_one(
     let script = Stats::time(&mut stats.parse, || kql_parser::parse(&source.text))
         .map_err(|e| (Failure::Query, Report::new(e).with_source_code(named())))?;
     let tables = tables.for_script(&script);
-    let bound = Stats::time(&mut stats.check, || kql_eval::check(&script, tables)).map_err(
-        |mut errors| {
-            // Every error is reported: all but the last here, the last as the failure.
-            let last = errors.pop();
-            for error in errors {
-                eprint!("{}", super::render_with_source(error, source));
-            }
-            let last = last.map_or_else(|| miette!("check failed"), Report::new);
-            (Failure::Query, last.with_source_code(named()))
-        },
-    )?;
+    let checked = Stats::time(&mut stats.check, || {
+        kql_eval::check_with_warnings(&script, tables)
+    });
+    // A warning that the result lacks something the query names (a left-out
+    // `union isfuzzy=true` leg) is printed; the others are `kql check`'s business.
+    for warning in checked.warnings.into_iter().filter(|w| w.changes_result()) {
+        eprint!("{}", super::render_with_source(warning, source));
+    }
+    let bound = checked.result.map_err(|mut errors| {
+        // Every error is reported: all but the last here, the last as the failure.
+        let last = errors.pop();
+        for error in errors {
+            eprint!("{}", super::render_with_source(error, source));
+        }
+        let last = last.map_or_else(|| miette!("check failed"), Report::new);
+        (Failure::Query, last.with_source_code(named()))
+    })?;
     let start = Instant::now();
     let out = kql_eval::run(&bound, tables, options).map_err(|e| match e {
         // Missing or unreadable data is the caller's input, not the query's fault.

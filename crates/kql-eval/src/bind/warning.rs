@@ -6,9 +6,12 @@
 //! CloudAppEvents | where RawEventData == "x"    // kql::check::dynamic_equality
 //! EmailEvents | where Subject has "@"           // kql::check::has_not_a_term
 //! let unused = 1h; EmailEvents | take 1         // kql::check::unused_let
+//! union isfuzzy=true EmailEvents, NoSuchTable  // kql::check::fuzzy_union_leg
 //! ```
 //!
 //! They are kept conservative: a false warning on a correct hunting query is noise.
+//! `fuzzy_union_leg` is not a probable mistake but a leg left out of the result, so
+//! `kql run` reports it too ([`CheckWarning::changes_result`]).
 
 use std::collections::HashMap;
 
@@ -67,6 +70,20 @@ pub enum CheckWarning {
         #[label("never used")]
         span: Span,
     },
+    /// `union isfuzzy=true EmailEvents, (_Im_Dns(domain_has_any=x) | ...)`: a leg that
+    /// does not resolve (an unknown table or function) is left out, and Kusto "yields a
+    /// warning in the query status results" (q/union-operator.md, `isfuzzy`).
+    #[error("this `union isfuzzy=true` leg is left out: {reason}")]
+    #[diagnostic(
+        code(kql::check::fuzzy_union_leg),
+        severity(Warning),
+        help("give the missing table with --table/--data/--schema, or remove the leg")
+    )]
+    FuzzyUnionLeg {
+        reason: String,
+        #[label("left out")]
+        span: Span,
+    },
 }
 
 impl CheckWarning {
@@ -75,8 +92,15 @@ impl CheckWarning {
         match self {
             CheckWarning::DynamicEquality { span, .. }
             | CheckWarning::HasNotATerm { span, .. }
-            | CheckWarning::UnusedLet { span, .. } => *span,
+            | CheckWarning::UnusedLet { span, .. }
+            | CheckWarning::FuzzyUnionLeg { span, .. } => *span,
         }
+    }
+
+    /// Whether the warning says the result lacks something the query names (a left-out
+    /// union leg), rather than that the query is probably not what was meant.
+    pub fn changes_result(&self) -> bool {
+        matches!(self, CheckWarning::FuzzyUnionLeg { .. })
     }
 }
 

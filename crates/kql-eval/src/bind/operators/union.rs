@@ -6,6 +6,10 @@
 //! ```
 //! Outer (the default) keeps every column in order of first appearance; one name with
 //! two types becomes `name_type` columns (q/union-operator.md).
+//!
+//! `isfuzzy=true` leaves out a leg that does not resolve (an unknown table or function,
+//! as an ASIM parser that is not deployed) with a `kql::check::fuzzy_union_leg`
+//! warning; when no leg resolves, the first leg's error is the query's error.
 
 use std::sync::Arc;
 
@@ -13,7 +17,7 @@ use kql_parser::ast::{ExprKind, Span, Union};
 
 use super::project::glob_match;
 use crate::bind::scope::Binding;
-use crate::bind::{Binder, CheckError};
+use crate::bind::{Binder, CheckError, CheckWarning};
 use crate::plan::{Plan, PlanKind, UnionPlan};
 use crate::table::{Field, Schema};
 
@@ -44,6 +48,7 @@ impl Binder<'_> {
             }
         }
         let mut legs: Vec<(String, Arc<Plan>)> = Vec::new();
+        let mut first_left_out = None;
         if let Some(input) = input {
             legs.push(("union_arg0".to_string(), input));
         }
@@ -87,13 +92,23 @@ impl Binder<'_> {
                     };
                     match self.tabular(table) {
                         Ok(plan) => legs.push((name, plan)),
-                        // `isfuzzy=true`: a leg naming an unknown table is left out
-                        // (q/union-operator.md).
-                        Err(CheckError::UnknownTable { .. }) if fuzzy => {}
+                        Err(
+                            e @ (CheckError::UnknownTable { .. }
+                            | CheckError::UnknownFunction { .. }),
+                        ) if fuzzy => {
+                            self.warnings.push(CheckWarning::FuzzyUnionLeg {
+                                reason: e.to_string(),
+                                span: table.span,
+                            });
+                            first_left_out.get_or_insert(e);
+                        }
                         Err(e) => return Err(e),
                     }
                 }
             }
+        }
+        if let (true, Some(e)) = (legs.is_empty(), first_left_out) {
+            return Err(e);
         }
         if legs.is_empty() {
             return Err(CheckError::invalid(

@@ -136,23 +136,23 @@ const DOES_NOT_RUN: &[(&str, &str, &str)] = &[
     ),
     (
         "slimkql-defenderxdr-advanced-hunting-all-in-one-ip-search",
-        "the `search` source is not supported",
-        "`search in (...)` over tables of different schemas: its output is `project-smart` (q/search-operator.md, q/find-operator.md: $table, the predicate's columns, the common columns, the rest packed), in an order the docs do not give",
+        "unknown table or name `CloudAuditEvents`",
+        "reads Defender tables kql has no built-in schema for yet (CloudAuditEvents, DeviceNetworkInfo, BehaviorEntities); and `search` over tables of different schemas is refused: its output is `project-smart` (q/search-operator.md, q/find-operator.md: $table, the predicate's columns, the common columns, the rest packed), in an order the docs do not give",
     ),
     (
         "slimkql-defenderxdr-advanced-hunting-all-in-one-upn-search",
-        "the `search` source is not supported",
-        "`search in (...)` over tables of different schemas: its output is `project-smart` (q/search-operator.md, q/find-operator.md: $table, the predicate's columns, the common columns, the rest packed), in an order the docs do not give",
+        "unknown table or name `BehaviorEntities`",
+        "reads Defender tables kql has no built-in schema for yet (BehaviorEntities, BehaviorInfo, DeviceImageLoadEvents, DeviceRegistryEvents, CloudAuditEvents); and `search` over tables of different schemas is refused (see above)",
     ),
     (
         "slimkql-sentinel-all-in-one-ip-threathunt",
-        "the `search` source is not supported",
-        "`search in (...)` over tables of different schemas: its output is `project-smart` (q/search-operator.md, q/find-operator.md: $table, the predicate's columns, the common columns, the rest packed), in an order the docs do not give",
+        "unknown table or name `Anomalies`",
+        "reads Sentinel tables with no built-in schema (Anomalies, CommonSecurityLog, AzureActivity, SecurityEvent); and `search` over tables of different schemas is refused (see above)",
     ),
     (
         "slimkql-sentinel-all-in-one-upn-threathunt",
-        "the `search` source is not supported",
-        "`search in (...)` over tables of different schemas: its output is `project-smart` (q/search-operator.md, q/find-operator.md: $table, the predicate's columns, the common columns, the rest packed), in an order the docs do not give",
+        "unknown table or name `Anomalies`",
+        "reads Sentinel tables with no built-in schema (Anomalies, CommonSecurityLog, AzureActivity, SecurityEvent); and `search` over tables of different schemas is refused (see above)",
     ),
     (
         "as-hunt-for-email-bombing-attacks",

@@ -175,8 +175,15 @@ impl TableProvider for FileTables {
     }
 
     fn table_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.catalog.names().into_iter().map(String::from).collect();
-        names.extend(self.files.keys().cloned());
+        let mut names = self.data_table_names();
+        names.extend(self.catalog.names().into_iter().map(String::from));
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    fn data_table_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.files.keys().cloned().collect();
         for dir in &self.data_dirs {
             let Ok(entries) = std::fs::read_dir(dir) else {
                 continue;

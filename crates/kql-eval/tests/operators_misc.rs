@@ -115,3 +115,26 @@ fn ipv4_lookup_matches_ranges() {
         print ip = '10.1.2.3' | evaluate ipv4_lookup(R, ip, network)"#;
     assert!(error(overlapping).contains("several ranges"));
 }
+
+#[test]
+fn search_over_tables_of_one_schema() {
+    // let-statement.md's view example, as the engine answered it (conformance
+    // let-statement-05): `$table` first, then the views' columns.
+    let views = "let Range10 = view () { range MyColumn from 1 to 10 step 1 };
+                 let Range20 = view () { range MyColumn from 1 to 20 step 1 };";
+    let (header, body) = eval(&format!("{views} search MyColumn == 5"));
+    assert_eq!(header, ["$table:string", "MyColumn:long"]);
+    assert_eq!(body, [["Range10", "5"], ["Range20", "5"]]);
+    let q = format!("{views} search in (Range20) MyColumn > 18");
+    assert_eq!(rows(&q), ["Range20|19", "Range20|20"]);
+    // search-operator.md: over different schemas the result is `project-smart`-shaped
+    // in an undocumented column order, and bare terms search every column's text:
+    // both are refused rather than guessed.
+    let two = "let A = view () { print x=1 }; let B = view () { print y=1 };";
+    assert!(error(&format!("{two} search x == 1")).contains("different schemas"));
+    assert!(error(&format!("{views} search \"5\"")).contains("bare `search` term"));
+    assert!(
+        error(&format!("{views} search kind=case_sensitive MyColumn == 5"))
+            .contains("case_sensitive")
+    );
+}

@@ -40,6 +40,11 @@ pub trait TableProvider {
     fn table_schema(&self, name: &str) -> Option<Schema>;
     /// Every known table name (for suggestions).
     fn table_names(&self) -> Vec<String>;
+    /// The tables that hold data, not only a schema: what `search` without `in (...)`
+    /// searches ("all tables of the database").
+    fn data_table_names(&self) -> Vec<String> {
+        self.table_names()
+    }
     /// The column that `name`, absent from a row's schema, stands for
     /// ([`crate::schema::SchemaVariant::Unified`]: `TimeGenerated` is `Timestamp`).
     fn column_alias(&self, name: &str) -> Option<&'static str> {

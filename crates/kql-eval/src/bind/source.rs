@@ -1,5 +1,5 @@
 //! Source operators, which start a pipeline: `datatable`, `print`, `range`, `union`,
-//! `externaldata`.
+//! `externaldata`, `search` (`operators/search.rs`).
 //!
 //! ```kql
 //! datatable(Name:string, N:long) ["a", 1, "b", 2]
@@ -30,6 +30,7 @@ impl Binder<'_> {
             OperatorKind::Range(range) => self.range(range, span)?,
             OperatorKind::Union(union) => self.union(None, union, span)?,
             OperatorKind::ExternalData(ed) => self.externaldata(ed, span)?,
+            OperatorKind::Search(search) => self.search_source(search, span)?,
             OperatorKind::Evaluate(evaluate) => {
                 let plugin = match &evaluate.call.kind {
                     kql_parser::ast::ExprKind::Call { name, .. } => name.name.as_str(),

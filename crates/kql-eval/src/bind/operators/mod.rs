@@ -20,6 +20,7 @@ mod pivot;
 mod project;
 pub(crate) mod render;
 mod sample;
+mod search;
 mod serialize;
 mod sort;
 mod summarize;

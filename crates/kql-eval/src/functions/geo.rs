@@ -19,6 +19,7 @@ mod h3;
 mod polygon;
 mod s2;
 mod sphere;
+mod wkt;
 
 use kql_parser::ast::ScalarType;
 
@@ -48,6 +49,7 @@ pub(super) static FUNCTIONS: &[ScalarFunction] = &[
     entry("geo_angle", (6, 6), sphere::real_type, sphere::angle, "radians clockwise from line [p1, p2] to [p2, p3]; null if undefined"),
     entry("geo_point_in_polygon", (3, 3), polygon::point_in_polygon_type, polygon::point_in_polygon, "whether a point is inside a GeoJSON Polygon or MultiPolygon; null if invalid"),
     entry("geo_line_length", (1, 1), sphere::line_type, sphere::line_length, "metres along a GeoJSON LineString or MultiLineString; null if invalid"),
+    entry("geo_from_wkt", (1, 1), cell_to_shape_type, wkt::from_wkt, "geo_from_wkt(wkt): the GeoJSON shape of a WKT text; null if invalid"),
     entry("geo_h3cell_to_polygon", (1, 1), cell_to_shape_type, h3::to_polygon, "the GeoJSON polygon of an H3 cell; null if invalid"),
 ];
 

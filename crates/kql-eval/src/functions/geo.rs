@@ -18,11 +18,14 @@ mod edge;
 mod geohash;
 mod h3;
 mod line_measure;
+mod lookup;
 mod polygon;
 mod polygon_measure;
 mod s2;
 mod sphere;
 mod wkt;
+
+pub(crate) use lookup::lookup_matches;
 
 use kql_parser::ast::ScalarType;
 

@@ -43,6 +43,7 @@ use std::sync::LazyLock;
 use kql_parser::ast::ScalarType;
 
 pub use args::{ArgInfo, Datum, GroupIds};
+pub(crate) use geo::lookup_matches;
 
 use crate::exec::{EvalContext, EvalError};
 use crate::table::Column;

@@ -35,6 +35,8 @@ impl Binder<'_> {
         match name.name.as_str() {
             "bag_unpack" => self.bag_unpack(input, args, span),
             "ipv4_lookup" => self.ipv4_lookup(input, args, span),
+            "geo_polygon_lookup" => self.geo_lookup(input, args, false, span),
+            "geo_line_lookup" => self.geo_lookup(input, args, true, span),
             other if crate::bind::kusto_names::is_kusto_plugin(other) => Err(
                 CheckError::unsupported(format!("the `{other}` plugin of `evaluate`"), name.span),
             ),

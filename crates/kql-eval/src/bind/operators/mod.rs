@@ -6,6 +6,7 @@ mod distinct;
 mod evaluate;
 mod extend;
 mod filter;
+mod geo_lookup;
 mod getschema;
 mod ipv4_lookup;
 mod join;

@@ -119,6 +119,7 @@ pub(super) fn contains_materialize(plan: &Plan) -> bool {
         PlanKind::MvApply(m) => vec![&m.expand.input, &m.sub],
         PlanKind::Partition { input, sub, .. } => vec![input, sub],
         PlanKind::Ipv4Lookup { input, lookup, .. } => vec![input, lookup],
+        PlanKind::GeoLookup(g) => vec![&g.input, &g.lookup],
         PlanKind::Parse(p) => vec![&p.input],
         PlanKind::MakeSeries(m) => vec![&m.input],
         PlanKind::TopNested(t) => vec![&t.input],

@@ -71,7 +71,7 @@ pub(in super::super) fn centroid_type(args: &[ArgInfo<'_>]) -> Result<ScalarType
 
 /// The vertices of a GeoJSON LineString as unit vectors; `Ok(None)` when it is not a
 /// valid one.
-fn line(name: &str, v: &Value) -> Result<Option<Vec<V3>>, EvalError> {
+pub(super) fn line(name: &str, v: &Value) -> Result<Option<Vec<V3>>, EvalError> {
     let Some(Dynamic::Bag(bag)) = v.as_dynamic() else {
         return Ok(None);
     };

@@ -161,7 +161,7 @@ fn ring(d: &Dynamic) -> Result<Ring, Bad> {
 }
 
 /// Whether two edges cross (S2's `SimpleCrossing` signs); touching edges are refused.
-fn crossing((a, b): (V3, V3), (c, d): (V3, V3)) -> Result<bool, Bad> {
+pub(super) fn crossing((a, b): (V3, V3), (c, d): (V3, V3)) -> Result<bool, Bad> {
     let ab = cross(a, b);
     let cd = cross(c, d);
     let (acb, bda) = (-dot(ab, c) / norm(ab), dot(ab, d) / norm(ab));

@@ -248,7 +248,7 @@ mod tests {
     fn welch_wikipedia_example() {
         // welch-test-function, "Examples": the first Wikipedia example, p = 0.021
         // (conformance welch-test-function-00: 0.02137800146286441).
-        let (s1, s2) = (7.867428571428571 / 15.0, 3.8126666666666664 / 15.0);
+        let (s1, s2): (f64, f64) = (7.867428571428571 / 15.0, 3.8126666666666664 / 15.0);
         let (m1, m2) = (20.819999999999997, 22.986666666666668);
         let t = (m1 - m2) / (s1 + s2).sqrt();
         let df = (s1 + s2).powi(2) / (s1 * s1 / 14.0 + s2 * s2 / 14.0);

@@ -151,36 +151,49 @@ fn closest_boundary(list: &[Polygon], p: V3) -> Option<(f64, V3)> {
     best
 }
 
+/// A `(lon, lat, polygon)` call's point, its polygons, and whether they hold it.
+struct PointQuery {
+    point: (f64, f64),
+    polygons: Vec<Polygon>,
+    within: bool,
+}
+
 /// The point and polygons of a `(lon, lat, polygon)` call: `Ok(None)` for null.
-fn point_and_polygons(
-    name: &str,
-    v: &[Value],
-) -> Result<Option<((f64, f64), Vec<Polygon>, bool)>, EvalError> {
-    let Some(list) = read(name, &v[2])? else {
+fn point_and_polygons(name: &str, v: &[Value]) -> Result<Option<PointQuery>, EvalError> {
+    let Some(polygons) = read(name, &v[2])? else {
         return Ok(None);
     };
-    let Some((x, y)) = lon_lat(&v[0], &v[1]) else {
+    let Some(point) = lon_lat(&v[0], &v[1]) else {
         return Ok(None);
     };
-    let within = match inside(&list, unit(x, y)) {
+    let within = match inside(&polygons, unit(point.0, point.1)) {
         Ok(b) => b,
         Err(Bad::Invalid) => return Ok(None),
         Err(Bad::Refused(what)) => return Err(undocumented(name, what)),
     };
-    Ok(Some(((x, y), list, within)))
+    Ok(Some(PointQuery {
+        point,
+        polygons,
+        within,
+    }))
 }
 
 /// `geo_distance_point_to_polygon(lon, lat, polygon)`: metres; 0 inside.
 pub(in super::super) fn distance_to_polygon(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     let name = call.function.name;
     map_rows(call, |v| {
-        let Some(((x, y), list, within)) = point_and_polygons(name, v)? else {
+        let Some(PointQuery {
+            point: (x, y),
+            polygons,
+            within,
+        }) = point_and_polygons(name, v)?
+        else {
             return Ok(Value::Null);
         };
         if within {
             return Ok(Value::Real(0.0));
         }
-        Ok(match closest_boundary(&list, unit(x, y)) {
+        Ok(match closest_boundary(&polygons, unit(x, y)) {
             Some((d, _)) => Value::Real(chord2_angle(d) * EARTH_RADIUS),
             None => Value::Null,
         })
@@ -193,13 +206,18 @@ pub(in super::super) fn closest_point_on_polygon(
 ) -> Result<Datum, EvalError> {
     let name = call.function.name;
     map_rows(call, |v| {
-        let Some(((x, y), list, within)) = point_and_polygons(name, v)? else {
+        let Some(PointQuery {
+            point: (x, y),
+            polygons,
+            within,
+        }) = point_and_polygons(name, v)?
+        else {
             return Ok(Value::Null);
         };
         if within {
             return Ok(point(x, y));
         }
-        Ok(match closest_boundary(&list, unit(x, y)) {
+        Ok(match closest_boundary(&polygons, unit(x, y)) {
             Some((_, q)) => {
                 let (lon, lat) = lon_lat_of(q);
                 point(lon, lat)

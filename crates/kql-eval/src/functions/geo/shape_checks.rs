@@ -197,7 +197,7 @@ pub(in super::super) fn shape_with_size(call: &ScalarCall<'_>) -> Result<Datum, 
             return Ok(Value::Null);
         }
         match v.get(1).map(Value::as_f64) {
-            Some(Some(size)) if size == 0.0 => Ok(Value::Null),
+            Some(Some(0.0)) => Ok(Value::Null),
             _ => Err(not_computed(name)),
         }
     })

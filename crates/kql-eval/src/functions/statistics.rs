@@ -15,10 +15,12 @@
 //! Invalid arguments follow the docs' examples as Kusto returned them (conformance
 //! cases `beta-cdf-function-00`, `beta-inv-function-00`, `beta-pdf-function-00`):
 //! `x` outside [0, 1] is NaN for `beta_cdf` and `beta_pdf`; a negative `alpha` is
-//! NaN for `beta_pdf` and `beta_inv` but 1.0 for `beta_cdf` (the docs' note says
-//! NaN; the engine answers 1.0); a probability above 1 is null for `beta_inv`.
-//! **[U]** Other invalid parameters (`alpha` or `beta` of 0, a negative `beta`,
-//! either above 10000, a probability of 0, 1 or below 0) are refused.
+//! NaN for `beta_pdf` and `beta_inv`; for `beta_cdf` the docs' note says NaN but the
+//! engine answers 1.0 for alpha = -1, consistent with the pole of Γ(alpha) zeroing
+//! the incomplete beta's prefactor, so negative integer alphas give 1.0; a
+//! probability above 1 is null for `beta_inv`. **[U]** Other invalid parameters
+//! (`alpha` or `beta` of 0, a negative non-integer `alpha` in `beta_cdf`, a negative
+//! `beta`, either above 10000, a probability of 0, 1 or below 0) are refused.
 
 use kql_parser::ast::ScalarType;
 
@@ -154,7 +156,13 @@ fn beta_cdf(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
             return Ok(Value::Real(f64::NAN));
         }
         if !shape_ok(name, a, b)? {
-            return Ok(Value::Real(1.0));
+            // The engine's answer for alpha = -1 (conformance beta-cdf-function-00) is
+            // 1.0, as I_x's prefactor 1/B(alpha, beta) vanishes at a pole of Γ(alpha);
+            // other negative alphas, and x at 0 or 1, are refused.
+            if a == a.floor() && x > 0.0 && x < 1.0 {
+                return Ok(Value::Real(1.0));
+            }
+            return Err(refuse(name, "a negative alpha that is not an integer"));
         }
         Ok(Value::Real(incomplete_beta(x, a, b)))
     })

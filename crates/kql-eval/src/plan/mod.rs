@@ -13,8 +13,8 @@ mod walk;
 pub use expr::{AggregateCall, ScalarExpr, ScalarKind};
 pub use node::{
     ExternalDataPlan, GeoLookup, JoinPlan, MakeSeriesPlan, MvApplyPlan, MvExpandColumn,
-    MvExpandPlan, ParsePlan, Plan, PlanKind, ProjectItem, RenderRequest, SeriesAggregate,
-    SeriesValue, SortKeyPlan, SummarizePlan, TableRef, TopNestedLevelPlan, TopNestedPlan,
-    UnionPlan,
+    MvExpandPlan, ParsePlan, Plan, PlanKind, ProjectItem, RenderRequest, ScanPlan, ScanStepPlan,
+    SeriesAggregate, SeriesValue, SortKeyPlan, SummarizePlan, TableRef, TopNestedLevelPlan,
+    TopNestedPlan, UnionPlan,
 };
 pub use prune::prune;

@@ -34,6 +34,7 @@ impl Plan {
             PlanKind::Partition { input, sub, .. } => vec![input, sub],
             PlanKind::Ipv4Lookup { input, lookup, .. } => vec![input, lookup],
             PlanKind::GeoLookup(g) => vec![&g.input, &g.lookup],
+            PlanKind::ScanSequence(s) => vec![&s.input],
         }
     }
 

@@ -20,6 +20,8 @@ mod partition;
 mod project;
 pub(crate) mod render;
 mod sample;
+mod scan;
+pub(crate) use scan::state_column;
 mod serialize;
 mod sort;
 mod summarize;
@@ -88,6 +90,7 @@ impl Binder<'_> {
             OperatorKind::Evaluate(evaluate) => self.evaluate(input, evaluate, span)?,
             OperatorKind::GetSchema => self.getschema(input, span)?,
             OperatorKind::Render(render) => self.render(input, render, span)?,
+            OperatorKind::Scan(scan) => self.scan(input, scan, span)?,
             other => {
                 return Err(CheckError::unsupported(
                     format!("the `{}` operator", operator_name(other)),

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use kql_parser::ast::Span;
 
 use super::{Mapping, prune, prune_node};
-use crate::plan::{GeoLookup, Plan, PlanKind, RenderRequest, UnionPlan};
+use crate::plan::{GeoLookup, Plan, PlanKind, RenderRequest, ScanPlan, UnionPlan};
 
 fn identity(n: usize) -> Mapping {
     (0..n).map(Some).collect()
@@ -138,6 +138,29 @@ pub(super) fn prune_geo_lookup(plan: &Plan, required: &[bool]) -> (Plan, Mapping
             .iter()
             .map(|&c| lmap[c].unwrap_or(c))
             .collect(),
+    }));
+    (
+        Plan {
+            kind,
+            ..plan.clone()
+        },
+        identity(required.len()),
+    )
+}
+
+/// `scan` binds its expressions over the whole input, so the input keeps every
+/// column and only its own plan below is pruned.
+pub(super) fn prune_scan(plan: &Plan, required: &[bool]) -> (Plan, Mapping) {
+    let PlanKind::ScanSequence(s) = &plan.kind else {
+        return (plan.clone(), identity(required.len()));
+    };
+    let (input, map) = prune_node(&s.input, &all(&s.input));
+    if map.iter().enumerate().any(|(i, m)| *m != Some(i)) {
+        return (plan.clone(), identity(required.len()));
+    }
+    let kind = PlanKind::ScanSequence(Box::new(ScanPlan {
+        input: Arc::new(input),
+        ..(**s).clone()
     }));
     (
         Plan {

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod blocks;
+mod chart;
 mod cli;
 mod commands;
 mod progress;

@@ -19,20 +19,6 @@ use Level::{E, W};
 /// (file without `.kql`, line, level, code without `kql::...::`, why it is right).
 const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
     (
-        "as-hunt-for-email-url-redirections",
-        24,
-        W,
-        "unsupported",
-        "valid KQL: parse_url is not supported by kql yet (its output for URLs without a port or path is undocumented)",
-    ),
-    (
-        "sergio-kql-techniques-for-email-url-redirect-hunting",
-        17,
-        W,
-        "unsupported",
-        "valid KQL: parse_url is not supported by kql yet (its output for URLs without a port or path is undocumented)",
-    ),
-    (
         "as-dataverse-terminated-employee-exfiltration-over-email",
         23,
         E,
@@ -75,13 +61,6 @@ const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
         "valid KQL: tuple assignment from a function returning several columns",
     ),
     (
-        "as-local-time-to-utc-time-conversion",
-        2,
-        W,
-        "unsupported",
-        "valid KQL: time-zone conversion is not implemented by kql yet",
-    ),
-    (
         "as-mdo-summaryofsenders",
         8,
         E,
@@ -108,13 +87,6 @@ const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
         E,
         "unknown_function",
         "unknown workspace function: the ASIM parser _Im_Dns",
-    ),
-    (
-        "as-test-query-top-10-percent-most-attacked-users",
-        4,
-        W,
-        "unsupported",
-        "valid KQL: percentiles (t-digest estimates) is not implemented by kql yet",
     ),
     (
         "as-ti-map-domain-entity-to-emailurlinfo-updated",
@@ -166,13 +138,6 @@ const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
         "not a query: a template with <placeholders> (a bare hash)",
     ),
     (
-        "benscha-email-ti-urlhaus-feed",
-        8,
-        W,
-        "unsupported",
-        "valid KQL: parse_url is not implemented by kql yet",
-    ),
-    (
         "benscha-multi-stage-social-engineering-attack-mail-bombing-external-teams-phis",
         57,
         E,
@@ -185,13 +150,6 @@ const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
         E,
         "unknown_column",
         "DeviceInfo has no built-in Sentinel schema; its advanced hunting copy has no TimeGenerated",
-    ),
-    (
-        "benscha-networkevent-urlhaus",
-        7,
-        W,
-        "unsupported",
-        "valid KQL: parse_url is not implemented by kql yet",
     ),
     (
         "benscha-suspicious-sign-in-after-phishing-link-click",
@@ -276,13 +234,6 @@ const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
         E,
         "unexpected_token",
         "not a query: a template with <placeholders>",
-    ),
-    (
-        "m365d-phish-and-malware-received-by-user-vs-total-amount-of-email",
-        5,
-        W,
-        "unsupported",
-        "valid KQL: the pivot plugin's columns depend on the data",
     ),
     (
         "m4nbat-m365-phishing-coronation-lures-4",
@@ -383,13 +334,6 @@ const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
         "multi-query file: several queries without `;` between them",
     ),
     (
-        "slimkql-detect-threat-actor-abuse-cloudflare-tunnels-to-deliver-rats",
-        6,
-        W,
-        "unsupported",
-        "valid KQL: parse_url is not implemented by kql yet",
-    ),
-    (
         "slimkql-detecting-phishing-emails-with-cloudflare-r2-urls",
         21,
         E,
@@ -402,13 +346,6 @@ const EXPECTED: &[(&str, usize, Level, &str, &str)] = &[
         E,
         "unexpected_token",
         "not a query: prose after the query",
-    ),
-    (
-        "slimkql-phishing-by-design-two-step-attacks-using-vsdx-files",
-        14,
-        W,
-        "unsupported",
-        "valid KQL: parse_url is not implemented by kql yet",
     ),
     (
         "slimkql-sentinel-all-in-one-ip-threathunt",

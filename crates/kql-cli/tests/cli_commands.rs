@@ -201,3 +201,54 @@ fn completions_for_every_shell() {
         assert!(script.contains("schema-variant"), "{shell}");
     }
 }
+
+/// Two blank-line-separated queries: `--each-block` runs both, each result named after
+/// its block; `--block 2` runs the second; a comment-only block is not counted.
+#[test]
+fn each_block_runs_every_query_of_a_file() {
+    let query = "// a heading\n\nprint a = 1\n\n// second\nprint b = \"two\"\n";
+    let out = kql(&["run", "--each-block", "-"], query);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("== <stdin> block 1 (line 3: print a = 1)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("== <stdin> block 2 (line 6: print b = \"two\")"),
+        "{stdout}"
+    );
+    let out = kql(&["run", "--block", "2", "--format", "csv", "-"], query);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "b\ntwo\n");
+    let out = kql(&["run", "--block", "3", "-"], query);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("has no block 3"));
+    // Without the option the file is one query, and two expressions without `;` are
+    // a syntax error, as in Kusto.
+    let out = kql(&["run", "-"], query);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// A block's diagnostics point at the file's own line.
+#[test]
+fn a_failing_block_names_its_block_and_line() {
+    let out = kql(&["run", "--each-block", "-"], "print 1\n\nprint x\n");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("<stdin> block 2:3:"), "{stderr}");
+}
+
+/// `kql check --each-block` checks each block as its own query, at the file's lines.
+#[test]
+fn check_each_block_reports_at_the_files_lines() {
+    let query = "print a = 1\n\nprint b = nosuchcolumn\n";
+    let out = kql(&["check", "-"], query);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("expected `;` or the end of the query"));
+    let out = kql(&["check", "--each-block", "--format", "json", "-"], query);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("nosuchcolumn"), "{stdout}");
+    assert!(stdout.contains("\"line\": 3"), "{stdout}");
+}

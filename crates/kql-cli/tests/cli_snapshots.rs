@@ -175,7 +175,7 @@ fn check_reports_every_error_of_every_file() {
 fn write_warned(dir: &Path) {
     std::fs::write(
         dir.join("a_warned.kql"),
-        "let unused = 1h;\nCloudAppEvents\n| where RawEventData == \"x\" and AccountDisplayName has \"@\"\n| extend g = parse_url(IPAddress)\n",
+        "let unused = 1h;\nCloudAppEvents\n| where RawEventData == \"x\" and AccountDisplayName has \"@\"\n| extend g = parse_user_agent(IPAddress, \"browser\")\n",
     )
     .unwrap();
     std::fs::write(

@@ -105,7 +105,7 @@ fn names_kusto_has_are_unsupported_and_others_unknown() {
         errors[0].code().unwrap().to_string()
     };
     assert_eq!(
-        code("EmailEvents | extend g = parse_url(SenderIPv4)"),
+        code("EmailEvents | extend g = parse_user_agent(SenderIPv4, \"browser\")"),
         "kql::check::unsupported"
     );
     assert_eq!(
@@ -113,7 +113,7 @@ fn names_kusto_has_are_unsupported_and_others_unknown() {
         "kql::check::unknown_function"
     );
     assert_eq!(
-        code("EmailEvents | evaluate pivot(EmailDirection)"),
+        code("EmailEvents | evaluate narrow()"),
         "kql::check::unsupported"
     );
     assert_eq!(
@@ -121,7 +121,7 @@ fn names_kusto_has_are_unsupported_and_others_unknown() {
         "kql::check::unknown_plugin"
     );
     assert_eq!(
-        code("EmailEvents | summarize percentiles(AttachmentCount, 50)"),
+        code("EmailEvents | summarize percentiles_array(AttachmentCount, 50)"),
         "kql::check::unsupported"
     );
 }

@@ -81,7 +81,7 @@ fn refusals() {
     assert!(error(q).contains("already exists"));
     let q = r#"print d = dynamic({"a": 1, "B": 2}) | evaluate bag_unpack(d)"#;
     assert!(error(q).contains("case"));
-    assert!(error("print x = 1 | evaluate pivot(x)").contains("pivot"));
+    assert!(error("print x = 1, y = 2 | evaluate pivot(x, sum(y))").contains("pivot"));
     assert!(error("print s = 'a' | evaluate bag_unpack(s)").contains("dynamic"));
 }
 

@@ -37,6 +37,10 @@ pub struct CheckArgs {
     /// Print the result schema (`Name: type` per column) of every query on stdout.
     #[arg(long)]
     pub print_schema: bool,
+    /// Check each blank-line-separated block of a file as its own query (as
+    /// `kql run --each-block` runs them); diagnostics keep the file's line numbers.
+    #[arg(long)]
+    pub each_block: bool,
 }
 
 /// How `kql check` reports.
@@ -83,7 +87,7 @@ pub fn check(args: &CheckArgs) -> Result<(), Failure> {
     }
     let (mut checked, mut with_errors, mut warnings) = (unsearchable, unsearchable, 0usize);
     for path in &files {
-        match check_file(path, &tables, human, args.print_schema) {
+        match check_file(path, &tables, human, args.print_schema, args.each_block) {
             Outcome::Checked(found, schemas) => {
                 checked += 1;
                 if found.iter().any(|r| r.error) {
@@ -145,6 +149,7 @@ fn check_file(
     tables: &VariantTables<FileTables>,
     human: bool,
     print_schema: bool,
+    each_block: bool,
 ) -> Outcome {
     let file = path.display().to_string();
     let source = match read_query(path) {
@@ -171,14 +176,40 @@ fn check_file(
         human,
     };
     let mut schemas = Vec::new();
-    let records = match kql_parser::parse(&source.text) {
+    if !each_block {
+        let records = check_text(&source.text, tables, &at, print_schema, &mut schemas);
+        return Outcome::Checked(records, schemas);
+    }
+    let mut records = Vec::new();
+    for block in crate::blocks::split(&source.text) {
+        records.extend(check_text(
+            &block.text,
+            tables,
+            &at,
+            print_schema,
+            &mut schemas,
+        ));
+    }
+    Outcome::Checked(records, schemas)
+}
+
+/// Parses and binds one query text (a whole file, or a block of it with the other lines
+/// emptied), reporting its diagnostics at `at`.
+fn check_text(
+    text: &str,
+    tables: &VariantTables<FileTables>,
+    at: &Location<'_>,
+    print_schema: bool,
+    schemas: &mut Vec<String>,
+) -> Vec<Record> {
+    match kql_parser::parse(text) {
         Err(errors) => errors.errors.into_iter().map(|e| at.report(e)).collect(),
         Ok(script) => {
             let checked = kql_eval::check_with_warnings(&script, tables.for_script(&script));
             let mut records: Vec<Record> = match checked.result {
                 Ok(bound) => {
                     if print_schema {
-                        schemas = bound.queries.iter().map(describe_schema).collect();
+                        schemas.extend(bound.queries.iter().map(describe_schema));
                     }
                     Vec::new()
                 }
@@ -189,8 +220,7 @@ fn check_file(
             records.sort_by_key(|r| (r.line, r.column));
             records
         }
-    };
-    Outcome::Checked(records, schemas)
+    }
 }
 
 /// `  Name: type` per column of a query's result.

@@ -23,7 +23,9 @@ use super::run_bad_rows::{max_memory, report_bad_rows};
 use super::run_stats::Stats;
 use super::schema_args::{SchemaArgs, VariantTables};
 use super::{Failure, render};
+use crate::chart::{self, ChartError, ChartFile};
 use crate::render::{Format, NamedResult, TableStyle};
+use kql_eval::plan::RenderRequest;
 
 /// Runs KQL queries over tables loaded from JSON, JSONL or CSV files.
 #[derive(Debug, Args)]
@@ -89,6 +91,19 @@ pub struct RunArgs {
     /// column, field, value, reason, action.
     #[arg(long, value_name = "FILE")]
     pub bad_rows_report: Option<PathBuf>,
+    /// Run each blank-line-separated block of a file as its own query, as the Log
+    /// Analytics and advanced hunting editors run the block under the cursor; each
+    /// result is named after its block (`file block 2 (line 14: EmailEvents)`).
+    #[arg(long, conflicts_with = "block")]
+    pub each_block: bool,
+    /// Run only the N-th block (1-based) of each file (blocks as for --each-block).
+    #[arg(long, value_name = "N")]
+    pub block: Option<usize>,
+    /// Draw the chart the query's `render` asks for into FILE: `.svg`, or `.html` for a
+    /// self-contained page embedding the SVG. The table is still written. With several
+    /// results, the last one that renders is charted.
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
 }
 
 /// A failure and the report explaining it.
@@ -121,6 +136,12 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
 }
 
 fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
+    let chart_file = args
+        .chart
+        .as_deref()
+        .map(ChartFile::new)
+        .transpose()
+        .map_err(|e| input(Report::new(e)))?;
     let progress = Arc::new(LoadProgress::default());
     let tables = tables(args, &progress, bad_rows).map_err(input)?;
     let _display = ProgressDisplay::start(progress);
@@ -143,55 +164,154 @@ fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
 
     let mut stats = Stats::default();
     let mut results: Vec<NamedResult> = Vec::new();
+    // Each result's chart request, in step with `results`.
+    let mut renders: Vec<Option<RenderRequest>> = Vec::new();
     for path in &args.queries {
-        let source = crate::source::read_query(path).map_err(|e| input(Report::new(e)))?;
-        let named = || NamedSource::new(source.name.clone(), source.text.clone());
-        let script = Stats::time(&mut stats.parse, || kql_parser::parse(&source.text))
-            .map_err(|e| (Failure::Query, Report::new(e).with_source_code(named())))?;
-        let tables = tables.for_script(&script);
-        let bound = Stats::time(&mut stats.check, || kql_eval::check(&script, tables)).map_err(
-            |mut errors| {
-                // Every error is reported: all but the last here, the last as the failure.
-                let last = errors.pop();
-                for error in errors {
-                    eprint!("{}", super::render_with_source(error, &source));
-                }
-                let last = last.map_or_else(|| miette!("check failed"), Report::new);
-                (Failure::Query, last.with_source_code(named()))
-            },
-        )?;
-        let start = Instant::now();
-        let tables_out = kql_eval::run(&bound, tables, &options).map_err(|e| match e {
-            // Missing or unreadable data is the caller's input, not the query's fault.
-            kql_eval::EvalError::NoData { .. } | kql_eval::EvalError::Load(_) => {
-                input(Report::new(e))
+        let file = crate::source::read_query(path).map_err(|e| input(Report::new(e)))?;
+        let units = query_units(args, file)?;
+        let many_units = units.len() > 1 || args.queries.len() > 1;
+        for (source, title) in units {
+            let start = Instant::now();
+            let (tables_out, unit_renders) = run_one(&source, &tables, &options, &mut stats)?;
+            renders.extend(unit_renders);
+            let elapsed = start.elapsed();
+            let many = many_units || tables_out.len() > 1;
+            let base = title.unwrap_or_else(|| source.name.clone());
+            for (i, table) in tables_out.iter().enumerate() {
+                let name = match (many, tables_out.len() > 1) {
+                    (false, _) => "PrimaryResult".to_string(),
+                    (true, true) => format!("{base} #{}", i + 1),
+                    (true, false) => base.clone(),
+                };
+                results.push(NamedResult {
+                    name,
+                    table: table.clone(),
+                    elapsed,
+                });
             }
-            kql_eval::EvalError::NoExternalData { .. } => {
-                input(Report::new(e).with_source_code(named()))
-            }
-            other => (Failure::Query, Report::new(other).with_source_code(named())),
-        })?;
-        let elapsed = start.elapsed();
-        stats.run += elapsed;
-        let many = tables_out.len() > 1 || args.queries.len() > 1;
-        for (i, table) in tables_out.into_iter().enumerate() {
-            let name = if many {
-                format!("{} #{}", source.name, i + 1)
-            } else {
-                "PrimaryResult".to_string()
-            };
-            results.push(NamedResult {
-                name,
-                table,
-                elapsed,
-            });
         }
     }
+    let chart = chart_file
+        .map(|file| draw_chart(&file, &results, &renders).map(|text| (file, text)))
+        .transpose()?;
     Stats::time(&mut stats.write, || write_results(args, format, &results))?;
+    match chart {
+        Some((file, text)) => file.write(&text).map_err(|e| input(Report::new(e)))?,
+        None => {
+            for (result, request) in results.iter().zip(&renders) {
+                if let Some(request) = request {
+                    eprint!("{}", chart::not_drawn_note(&result.name, request));
+                }
+            }
+        }
+    }
     if args.stats {
         eprint!("{}", stats.render(&results));
     }
     Ok(())
+}
+
+/// The chart of the last result that renders, drawn before any output is written so
+/// that a refused chart leaves nothing half done.
+fn draw_chart(
+    file: &ChartFile,
+    results: &[NamedResult],
+    renders: &[Option<RenderRequest>],
+) -> Result<String, Failed> {
+    let (index, request) = chart::charted(renders)
+        .ok_or_else(|| (Failure::Query, Report::new(ChartError::NoRender)))?;
+    let table = results
+        .get(index)
+        .map(|r| &r.table)
+        .ok_or_else(|| (Failure::Query, miette!("no result for the chart")))?;
+    file.render(request, table)
+        .map_err(|e| (Failure::Query, Report::new(e)))
+}
+
+/// The queries of one file: the whole text, or its blocks with `--each-block` /
+/// `--block N`, each with the name its result gets.
+fn query_units(
+    args: &RunArgs,
+    file: crate::source::QuerySource,
+) -> Result<Vec<(crate::source::QuerySource, Option<String>)>, Failed> {
+    if !args.each_block && args.block.is_none() {
+        return Ok(vec![(file, None)]);
+    }
+    let blocks = crate::blocks::split(&file.text);
+    let chosen: Vec<_> = match args.block {
+        Some(n) => blocks.into_iter().filter(|b| b.number == n).collect(),
+        None => blocks,
+    };
+    if chosen.is_empty() {
+        return Err(input(match args.block {
+            Some(n) => miette!(
+                code = "kql::run::no_block",
+                help =
+                    "blocks are separated by blank lines; a block of comments alone is not counted",
+                "{} has no block {n}",
+                file.name
+            ),
+            None => miette!(
+                code = "kql::run::no_block",
+                "{} holds no query, only comments and blank lines",
+                file.name
+            ),
+        }));
+    }
+    Ok(chosen
+        .into_iter()
+        .map(|b| {
+            let name = format!("{} block {}", file.name, b.number);
+            let title = format!("{name} (line {}: {})", b.line, b.title);
+            (
+                crate::source::QuerySource { name, text: b.text },
+                Some(title),
+            )
+        })
+        .collect())
+}
+
+/// One query's result tables and, in step with them, their chart requests.
+type RunOutput = (Vec<Arc<kql_eval::table::Table>>, Vec<Option<RenderRequest>>);
+
+/// Parses, checks and runs one query: its results and each result's chart request.
+fn run_one(
+    source: &crate::source::QuerySource,
+    tables: &VariantTables<FileTables>,
+    options: &RunOptions,
+    stats: &mut Stats,
+) -> Result<RunOutput, Failed> {
+    let named = || NamedSource::new(source.name.clone(), source.text.clone());
+    let script = Stats::time(&mut stats.parse, || kql_parser::parse(&source.text))
+        .map_err(|e| (Failure::Query, Report::new(e).with_source_code(named())))?;
+    let tables = tables.for_script(&script);
+    let bound = Stats::time(&mut stats.check, || kql_eval::check(&script, tables)).map_err(
+        |mut errors| {
+            // Every error is reported: all but the last here, the last as the failure.
+            let last = errors.pop();
+            for error in errors {
+                eprint!("{}", super::render_with_source(error, source));
+            }
+            let last = last.map_or_else(|| miette!("check failed"), Report::new);
+            (Failure::Query, last.with_source_code(named()))
+        },
+    )?;
+    let start = Instant::now();
+    let out = kql_eval::run(&bound, tables, options).map_err(|e| match e {
+        // Missing or unreadable data is the caller's input, not the query's fault.
+        kql_eval::EvalError::NoData { .. } | kql_eval::EvalError::Load(_) => input(Report::new(e)),
+        kql_eval::EvalError::NoExternalData { .. } => {
+            input(Report::new(e).with_source_code(named()))
+        }
+        other => (Failure::Query, Report::new(other).with_source_code(named())),
+    })?;
+    stats.run += start.elapsed();
+    let renders = bound
+        .queries
+        .iter()
+        .map(|q| q.render_request().cloned())
+        .collect();
+    Ok((out, renders))
 }
 
 /// The data sources named by `--table`, `--data` and the schema options, for each

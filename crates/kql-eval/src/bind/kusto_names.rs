@@ -6,7 +6,7 @@
 //! ```text
 //! EmailEvents | extend g = geo_info_from_ip_address(SenderIPv4)  // unsupported
 //! EmailEvents | extend g = geo_info_from_ip_adress(SenderIPv4)   // unknown_function
-//! EmailEvents | evaluate pivot(EmailDirection)                    // unsupported
+//! EmailEvents | evaluate narrow()                                  // unsupported
 //! EmailEvents | evaluate pivott(EmailDirection)                   // unknown_plugin
 //! ```
 //!

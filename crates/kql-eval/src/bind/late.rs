@@ -92,11 +92,11 @@ impl Catalog {
         impl<'a> Visitor<'a> for Names {
             fn enter(&mut self, node: Node<'a>) {
                 match node {
-                    Node::Ident(ident) => self.0.push(ident.name.clone()),
+                    Node::Ident(ident) => self.0.push(ident.name.to_string()),
                     Node::Expr(Expr {
                         kind: ExprKind::Name(ident),
                         ..
-                    }) => self.0.push(ident.name.clone()),
+                    }) => self.0.push(ident.name.to_string()),
                     _ => {}
                 }
             }

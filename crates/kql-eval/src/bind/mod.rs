@@ -14,6 +14,7 @@ mod kusto_names;
 mod late;
 mod naming;
 pub(crate) mod operators;
+mod predicate;
 mod scalar;
 mod scope;
 mod source;

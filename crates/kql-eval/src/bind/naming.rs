@@ -110,10 +110,10 @@ fn scalar_kind(name: &str) -> Option<NameKind> {
 /// (`GetExpressionResultName`).
 pub(crate) fn derived_name(expr: &Expr) -> Option<String> {
     match &expr.kind {
-        ExprKind::Name(ident) => Some(ident.name.clone()),
+        ExprKind::Name(ident) => Some(ident.name.to_string()),
         ExprKind::Paren(inner) => derived_name(inner),
         ExprKind::Member { target, name } => {
-            Some(path_name(derived_name(target), Some(name.name.clone())))
+            Some(path_name(derived_name(target), Some(name.name.to_string())))
         }
         ExprKind::Index { target, index } => {
             let selector = match &index.kind {
@@ -177,6 +177,26 @@ pub(crate) fn aggregate_name(prefix: Option<&str>, args: &[Expr]) -> String {
             .and_then(derived_name)
             .unwrap_or_else(|| "any_arg0".to_string()),
     }
+}
+
+/// `percentile(x, 55)` and `percentiles(x, 55)`: `percentile_x_55` (conformance
+/// `summarize-operator-04`); the percentile's text is made a valid name, `.` as `_`
+/// (`percentile_x_99_5`, Kusto.Language `AddPercentileColumns`).
+pub(crate) fn percentile_name(args: &[Expr]) -> String {
+    let base = prefixed("percentile", args);
+    let p = match args.get(1).map(|a| &a.kind) {
+        Some(kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::Long(Some(n)))) => {
+            n.to_string()
+        }
+        Some(kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::Int(Some(n)))) => {
+            n.to_string()
+        }
+        Some(kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::Real(Some(r)))) => {
+            r.to_string().replace(['.', '-'], "_")
+        }
+        _ => String::new(),
+    };
+    format!("{base}_{p}")
 }
 
 /// `Column1`, `Column2`, ...: the next free one. The counter lives in the binder and

@@ -170,7 +170,7 @@ impl Binder<'_> {
             Some(Binding::Function(def)) if def.params.is_empty() => {
                 let call = Expr::new(
                     ExprKind::Name(kql_parser::ast::Ident {
-                        name: name.to_string(),
+                        name: name.into(),
                         span,
                     }),
                     span,

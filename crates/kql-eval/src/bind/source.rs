@@ -55,7 +55,7 @@ impl Binder<'_> {
             .columns
             .iter()
             .map(|c| Field {
-                name: c.name.name.clone(),
+                name: c.name.name.to_string(),
                 ty: c.ty,
             })
             .collect();
@@ -106,7 +106,7 @@ impl Binder<'_> {
             let name = item
                 .names
                 .first()
-                .map_or_else(|| format!("print_{i}"), |n| n.name.clone());
+                .map_or_else(|| format!("print_{i}"), |n| n.name.to_string());
             if fields.iter().any(|f| f.name == name) {
                 return Err(CheckError::invalid(
                     format!("column `{name}` is defined twice"),
@@ -135,7 +135,7 @@ impl Binder<'_> {
                 ));
             }
             fields.push(Field {
-                name: c.name.name.clone(),
+                name: c.name.name.to_string(),
                 ty: c.ty,
             });
         }
@@ -258,7 +258,7 @@ impl Binder<'_> {
             }
         };
         let fields = vec![Field {
-            name: range.column.name.clone(),
+            name: range.column.name.to_string(),
             ty,
         }];
         Ok(Plan {

@@ -131,11 +131,11 @@ pub(crate) fn unused_lets(script: &Script) -> Vec<CheckWarning> {
         };
         let used = uses
             .spans
-            .get(&let_.name.name)
+            .get(let_.name.name.as_str())
             .is_some_and(|spans| spans.iter().any(|span| span.start >= let_.name.span.end));
         if !used {
             warnings.push(CheckWarning::UnusedLet {
-                name: let_.name.name.clone(),
+                name: let_.name.name.to_string(),
                 span: let_.name.span,
             });
         }
@@ -152,7 +152,7 @@ struct NameUses {
 impl<'a> Visitor<'a> for NameUses {
     fn visit_ident(&mut self, ident: &'a Ident) {
         self.spans
-            .entry(ident.name.clone())
+            .entry(ident.name.to_string())
             .or_default()
             .push(ident.span);
     }

@@ -52,6 +52,16 @@ pub(super) static FUNCTIONS: &[ScalarFunction] = &[
     entry("jaccard_index", (2, 2), all_dynamic, sets::jaccard, "|a ∩ b| / |a ∪ b| of the distinct values"),
 ];
 
+/// `set_has_element` as the binder calls it in a `where` or `countif` predicate, where
+/// a null array may read as false (see `bind::predicate`); not listed on its own.
+pub(crate) static SET_HAS_ELEMENT_IN_PREDICATE: ScalarFunction = entry(
+    "set_has_element",
+    (2, 2),
+    sets::has_element_type,
+    sets::has_element_in_predicate,
+    "true if the array holds the value",
+);
+
 /// Every argument is `dynamic`; the result is `dynamic`.
 fn all_dynamic(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
     for i in 0..args.len() {

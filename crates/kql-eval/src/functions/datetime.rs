@@ -1,6 +1,6 @@
 //! Date and time functions: `now`, `ago` (one instant per query: q/now-function.md),
 //! period starts and ends, `datetime_add`, `datetime_diff`, `make_datetime`,
-//! `make_timespan`, unix-time conversions and `around`.
+//! `make_timespan`, unix-time conversions, `around`, and time zones (in `timezone`).
 //!
 //! ```kql
 //! print now() == now(), now() - ago(1d)     // true, 1.00:00:00
@@ -23,6 +23,8 @@ mod calendar;
 use calendar::{
     datetime_add, datetime_add_type, datetime_diff, datetime_diff_type, period, period_type,
 };
+
+mod timezone;
 
 mod construct;
 use construct::{
@@ -56,6 +58,22 @@ macro_rules! unix_fn {
 }
 
 pub(super) static FUNCTIONS: &[ScalarFunction] = &[
+    ScalarFunction {
+        name: "datetime_local_to_utc",
+        min_args: 2,
+        max_args: 2,
+        return_type: timezone::convert_type,
+        eval: timezone::convert,
+        doc: "a local datetime of an IANA time zone as UTC (tz database 2025b)",
+    },
+    ScalarFunction {
+        name: "datetime_utc_to_local",
+        min_args: 2,
+        max_args: 2,
+        return_type: timezone::convert_type,
+        eval: timezone::convert,
+        doc: "a UTC datetime as the local time of an IANA time zone (tz database 2025b)",
+    },
     ScalarFunction {
         name: "now",
         min_args: 0,

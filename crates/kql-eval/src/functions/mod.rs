@@ -8,7 +8,7 @@
 
 pub mod aggregate;
 mod args;
-mod array;
+pub(crate) mod array;
 mod bag;
 pub(crate) mod compare;
 mod conditional;

@@ -1,6 +1,7 @@
 //! Regular-expression string functions: `extract`, `extract_all`, `replace_regex` (and
 //! its deprecated form `replace`), `trim`, `trim_start`, `trim_end`, `countof`,
-//! `regex_quote`; and `parse_csv`, `parse_path`.
+//! `regex_quote`; and `parse_csv`, `parse_path`, `parse_url`,
+//! `parse_urlquery`.
 //!
 //! ```kql
 //! print extract("x=([0-9.]+)", 1, "hello x=45.6|wo", typeof(real))   // 45.6
@@ -17,6 +18,7 @@ mod count;
 mod csv;
 mod extract;
 mod path;
+mod url;
 
 use kql_parser::ast::ScalarType;
 use regex::Regex;
@@ -113,6 +115,20 @@ pub(super) static FUNCTIONS: &[ScalarFunction] = &[
         path::parse_path_type,
         path::parse_path,
         "a file path's parts as a property bag",
+    ),
+    entry(
+        "parse_url",
+        (1, 1),
+        url::parse_url_type,
+        url::parse_url,
+        "a URL's parts (Scheme, Host, Port, Path, ...) as a property bag",
+    ),
+    entry(
+        "parse_urlquery",
+        (1, 1),
+        url::parse_urlquery_type,
+        url::parse_urlquery,
+        "a URL query's parameters as {\"Query Parameters\": {...}}",
     ),
 ];
 

@@ -145,8 +145,8 @@ impl Plan {
     }
 }
 
-/// `render Chart [with (Property = Value, ...)]`: what to draw, which `kql` reports
-/// but does not draw.
+/// `render Chart [with (Property = Value, ...)]`: what to draw (`kql run --chart`
+/// draws it; without that option the CLI only mentions it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderRequest {
     /// `timechart`, `piechart`, `columnchart`, ...

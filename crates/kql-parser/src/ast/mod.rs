@@ -88,6 +88,11 @@ impl From<Span> for miette::SourceSpan {
     }
 }
 
+/// The text of a name. Names up to 24 bytes (nearly all of them) are stored inline, so
+/// that parsing does not allocate for each; it derefs to `&str` and compares with
+/// `&str` and `String`.
+pub type NameText = compact_str::CompactString;
+
 /// A name: a table, column, `let` binding, function or parameter.
 ///
 /// ```kql
@@ -97,7 +102,7 @@ impl From<Span> for miette::SourceSpan {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ident {
-    pub name: String,
+    pub name: NameText,
     pub span: Span,
 }
 

@@ -69,20 +69,30 @@ impl ScalarType {
     /// schema files written by exporters (`"Type": "String"`) are not, so this
     /// accepts any case; the parser checks case where KQL requires it.
     pub fn from_name(name: &str) -> Option<ScalarType> {
-        let t = match name.to_ascii_lowercase().as_str() {
-            "bool" | "boolean" => ScalarType::Bool,
-            "int" | "int32" => ScalarType::Int,
-            "long" | "int64" => ScalarType::Long,
-            "real" | "double" => ScalarType::Real,
-            "decimal" => ScalarType::Decimal,
-            "string" => ScalarType::String,
-            "datetime" | "date" => ScalarType::DateTime,
-            "timespan" | "time" => ScalarType::TimeSpan,
-            "guid" | "uniqueid" => ScalarType::Guid,
-            "dynamic" => ScalarType::Dynamic,
-            _ => return None,
-        };
-        Some(t)
+        const NAMES: [(&str, ScalarType); 17] = [
+            ("bool", ScalarType::Bool),
+            ("boolean", ScalarType::Bool),
+            ("int", ScalarType::Int),
+            ("int32", ScalarType::Int),
+            ("long", ScalarType::Long),
+            ("int64", ScalarType::Long),
+            ("real", ScalarType::Real),
+            ("double", ScalarType::Real),
+            ("decimal", ScalarType::Decimal),
+            ("string", ScalarType::String),
+            ("datetime", ScalarType::DateTime),
+            ("date", ScalarType::DateTime),
+            ("timespan", ScalarType::TimeSpan),
+            ("time", ScalarType::TimeSpan),
+            ("guid", ScalarType::Guid),
+            ("uniqueid", ScalarType::Guid),
+            ("dynamic", ScalarType::Dynamic),
+        ];
+        // Compared case-insensitively in place: lowercasing a copy allocated.
+        NAMES
+            .iter()
+            .find(|(spelling, _)| spelling.eq_ignore_ascii_case(name))
+            .map(|&(_, ty)| ty)
     }
 
     /// The .NET type name Kusto writes as `DataType` in a REST v1 response.

@@ -14,7 +14,7 @@
 //! impl<'a> Visitor<'a> for Names {
 //!     fn visit_expr(&mut self, e: &'a Expr) {
 //!         if let ExprKind::Name(id) = &e.kind {
-//!             self.0.push(id.name.clone());
+//!             self.0.push(id.name.to_string());
 //!         }
 //!         walk_expr(self, e);
 //!     }

@@ -59,20 +59,74 @@ fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_'
 }
 
-/// `[A-Za-z0-9_]` as a table: the lexer's hottest test.
-static IDENT_CONTINUE: [bool; 256] = {
-    let mut table = [false; 256];
+/// A byte's class bit: `[A-Za-z0-9_]`, which continues a name.
+const IDENT: u8 = 1;
+/// A byte's class bit: ASCII whitespace (space, `\t`, `\n`, `\r`, vertical tab, form feed).
+const SPACE: u8 = 2;
+
+/// The class bits of every byte, as a table: the lexer's hottest tests.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            table[b] = IDENT;
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            table[b] = SPACE;
+        }
         b += 1;
     }
     table
 };
 
+#[inline(always)]
 fn is_ident_continue(b: u8) -> bool {
-    IDENT_CONTINUE[usize::from(b)]
+    BYTE_CLASS[usize::from(b)] & IDENT != 0
+}
+
+#[inline(always)]
+fn is_ascii_space(b: u8) -> bool {
+    BYTE_CLASS[usize::from(b)] & SPACE != 0
+}
+
+/// The end of the run of `[A-Za-z0-9_]` bytes that starts at `pos`: eight bytes a step
+/// while eight remain (see [`non_ident_bytes`]), then one at a time. Names are short, so
+/// most take one step, and no branch depends on a name's length.
+#[inline(always)]
+fn ascii_ident_end(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let stops = non_ident_bytes(u64::from_le_bytes(word));
+        if stops != 0 {
+            return pos + (stops.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while pos < bytes.len() && is_ident_continue(bytes[pos]) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Eight bytes at once (little-endian): the high bit of each byte lane is set where the
+/// byte is not in `[A-Za-z0-9_]` (non-ASCII bytes included).
+#[inline(always)]
+fn non_ident_bytes(word: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = LANES * 0x80;
+    // Lanes with the high bit cleared: the sums below cannot carry into the next lane.
+    let low = word & !HIGH;
+    // High bit set where `lo <= byte <= hi`, for a 7-bit byte.
+    let in_range = |x: u64, lo: u64, hi: u64| {
+        x.wrapping_add(LANES * (0x80 - lo)) & !x.wrapping_add(LANES * (0x7f - hi)) & HIGH
+    };
+    let digit = in_range(low, b'0'.into(), b'9'.into());
+    // `| 0x20` folds `A-Z` onto `a-z` (and nothing else onto them).
+    let letter = in_range(low | (LANES * 0x20), b'a'.into(), b'z'.into());
+    let underscore = in_range(low, b'_'.into(), b'_'.into());
+    (!(digit | letter | underscore) & HIGH) | (word & HIGH)
 }
 
 impl Lexer<'_> {
@@ -183,61 +237,65 @@ impl Lexer<'_> {
     fn skip_trivia(&mut self) {
         let bytes = self.bytes;
         let mut pos = self.pos;
-        while let Some(&b) = bytes.get(pos) {
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+        loop {
+            while let Some(&b) = bytes.get(pos) {
+                if !is_ascii_space(b) {
+                    break;
+                }
                 pos += 1;
-            } else {
-                break;
+            }
+            match bytes.get(pos) {
+                Some(b'/') if bytes.get(pos + 1) == Some(&b'/') => {
+                    pos = memchr_newline(bytes, pos);
+                }
+                Some(0x80..) => match self.char_at(pos) {
+                    Some(c) if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' => {
+                        pos += c.len_utf8();
+                    }
+                    _ => break,
+                },
+                _ => break,
             }
         }
         self.pos = pos;
-        while let Some(&b) = self.bytes.get(self.pos) {
-            match b {
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => self.pos += 1,
-                b'/' if self.peek(1) == Some(b'/') => {
-                    self.pos = memchr_newline(self.bytes, self.pos);
-                }
-                0x80.. => match self.char_at(self.pos) {
-                    Some(c) if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' => {
-                        self.pos += c.len_utf8();
-                    }
-                    _ => return,
-                },
-                _ => return,
-            }
-        }
     }
 
     fn char_at(&self, pos: usize) -> Option<char> {
         self.src.get(pos..).and_then(|s| s.chars().next())
     }
 
+    /// The rest of a name: `[A-Za-z0-9_]` and non-ASCII letters and digits.
+    #[inline(always)]
     fn scan_ident_tail(&mut self) {
-        let ascii = self.bytes[self.pos..]
-            .iter()
-            .position(|&b| !is_ident_continue(b))
-            .unwrap_or(self.bytes.len() - self.pos);
-        self.pos += ascii;
-        while let Some(&b) = self.bytes.get(self.pos) {
+        let bytes = self.bytes;
+        let mut pos = ascii_ident_end(bytes, self.pos);
+        while let Some(&b) = bytes.get(pos) {
             if is_ident_continue(b) {
-                self.pos += 1;
+                pos += 1;
             } else if b >= 0x80 {
-                match self.char_at(self.pos) {
-                    Some(c) if c.is_alphanumeric() => self.pos += c.len_utf8(),
-                    _ => return,
+                match self.char_at(pos) {
+                    Some(c) if c.is_alphanumeric() => {
+                        pos = ascii_ident_end(bytes, pos + c.len_utf8())
+                    }
+                    _ => break,
                 }
             } else {
-                return;
+                break;
             }
         }
+        self.pos = pos;
     }
 
     /// A word; or an obfuscated string (`h"..."`); or a raw literal (`datetime(...)`).
     fn word(&mut self, start: usize) -> TokenKind {
         self.pos += 1;
         self.scan_ident_tail();
-        let word = &self.src[start..self.pos];
-        if word == "h" || word == "H" {
+        let word = &self.bytes[start..self.pos];
+        // Only these lengths can be `h` or a raw literal's type name.
+        if !matches!(word.len(), 1 | 4 | 8) {
+            return TokenKind::Ident;
+        }
+        if word == b"h" || word == b"H" {
             match self.peek(0) {
                 Some(b'"' | b'\'') => return self.quoted(start, self.pos),
                 Some(b'@') if matches!(self.peek(1), Some(b'"' | b'\'')) => {
@@ -246,7 +304,10 @@ impl Lexer<'_> {
                 _ => {}
             }
         }
-        if matches!(word, "datetime" | "date" | "timespan" | "time" | "guid") {
+        if matches!(
+            word,
+            b"datetime" | b"date" | b"timespan" | b"time" | b"guid"
+        ) {
             return self.raw_literal(start);
         }
         TokenKind::Ident

@@ -94,3 +94,29 @@ fn comments_and_unicode_spaces_are_trivia() {
     assert_eq!(kinds("Größe")[0], (K::Ident, "Größe"));
     assert_eq!(kinds("#")[0].0, K::Error);
 }
+
+#[test]
+fn eight_byte_name_scan_agrees_with_the_byte_table() {
+    // Every byte value in every lane, beside name bytes and beside stops.
+    for fill in [b'a', b' '] {
+        for lane in 0..8 {
+            for b in 0..=255u8 {
+                let mut chunk = [fill; 8];
+                chunk[lane] = b;
+                let stops = non_ident_bytes(u64::from_le_bytes(chunk));
+                for (i, &c) in chunk.iter().enumerate() {
+                    let stop = stops & (0x80 << (8 * i)) != 0;
+                    assert_eq!(stop, !is_ident_continue(c), "byte {c:#04x} in lane {i}");
+                }
+            }
+        }
+    }
+    let text = b"abc_DEF123 x Timestamp_Long_Name_9(";
+    for start in 0..text.len() {
+        let mut end = start;
+        while end < text.len() && is_ident_continue(text[end]) {
+            end += 1;
+        }
+        assert_eq!(ascii_ident_end(text, start), end, "from {start}");
+    }
+}

@@ -3,7 +3,8 @@
 
 use super::{PResult, Parser};
 use crate::ast::{
-    ColumnDecl, Expr, ExprKind, Ident, NamedExpr, NamedOption, NullsOrder, SortKey, SortOrder, Span,
+    ColumnDecl, Expr, ExprKind, Ident, NameText, NamedExpr, NamedOption, NullsOrder, SortKey,
+    SortOrder, Span,
 };
 use crate::error::Expected;
 use crate::lexer::TokenKind;
@@ -11,11 +12,7 @@ use crate::lexer::TokenKind;
 impl Parser<'_> {
     /// `A = x, (B, C) = f(y), z`: one or more, comma-separated.
     pub(crate) fn named_exprs(&mut self) -> PResult<Vec<NamedExpr>> {
-        let mut items = vec![self.named_expr()?];
-        while self.eat(TokenKind::Comma).is_some() {
-            items.push(self.named_expr()?);
-        }
-        Ok(items)
+        self.comma_list(Parser::named_expr)
     }
 
     /// `Name = expr`, `(A, B) = expr` or `expr`.
@@ -23,10 +20,11 @@ impl Parser<'_> {
         let start = self.peek().start;
         let mut names = Vec::new();
         if self.at_ident() && self.nth(self.ident_len_at(0)).kind == TokenKind::Assign {
-            names.push(self.ident()?);
+            names = vec![self.ident()?];
             self.bump();
         } else if let Some(count) = self.name_tuple_len() {
             let open = self.bump();
+            names.reserve_exact(count);
             for _ in 0..count {
                 names.push(self.ident()?);
                 self.eat(TokenKind::Comma);
@@ -88,7 +86,7 @@ impl Parser<'_> {
     }
 
     /// A dotted name followed by `=` at the cursor: the name and its token count.
-    pub(crate) fn option_name_at(&self) -> Option<(String, usize)> {
+    pub(crate) fn option_name_at(&self) -> Option<(NameText, usize)> {
         // Fast path: most operators have no options.
         if self.kind() != TokenKind::Ident
             || !matches!(self.nth(1).kind, TokenKind::Assign | TokenKind::Dot)
@@ -96,7 +94,7 @@ impl Parser<'_> {
             return None;
         }
         let mut n = 0;
-        let mut name = String::new();
+        let mut name = NameText::default();
         loop {
             let t = self.nth(n);
             if t.kind != TokenKind::Ident {
@@ -189,7 +187,7 @@ impl Parser<'_> {
             end: last.end,
         };
         Ok(Ident {
-            name: self.src[span.range()].to_string(),
+            name: NameText::new(&self.src[span.range()]),
             span,
         })
     }

@@ -21,7 +21,23 @@ impl Parser<'_> {
     /// Precedence climbing: operands tighter than `min`, joined by operators of at
     /// least `min`.
     fn binary(&mut self, min: u8) -> PResult<Expr> {
-        let (left, height) = self.measured(Parser::unary)?;
+        let outer = self.start_measuring();
+        let left = self.unary();
+        let height = self.stop_measuring(outer);
+        let left = left?;
+        // Most operands end at a token no operator starts with: skip the call (and the
+        // moves of `left` into it and back).
+        if matches!(
+            self.kind(),
+            TokenKind::Comma
+                | TokenKind::RParen
+                | TokenKind::RBracket
+                | TokenKind::Pipe
+                | TokenKind::Semi
+                | TokenKind::Eof
+        ) {
+            return Ok(left);
+        }
         self.binary_rest(left, min, height)
     }
 
@@ -128,16 +144,10 @@ impl Parser<'_> {
         let Some(open) = self.eat(TokenKind::LParen) else {
             return Ok(vec![self.postfix()?]);
         };
-        let mut items = Vec::new();
         if self.eat(TokenKind::RParen).is_some() {
-            return Ok(items);
+            return Ok(Vec::new());
         }
-        loop {
-            items.push(self.pipe_expr()?);
-            if self.eat(TokenKind::Comma).is_none() {
-                break;
-            }
-        }
+        let items = self.comma_list(Parser::pipe_expr)?;
         self.expect_closer(open)?;
         Ok(items)
     }
@@ -181,7 +191,13 @@ impl Parser<'_> {
 
     /// A primary expression followed by `.member`, `["key"]` and `[index]` steps.
     pub(crate) fn postfix(&mut self) -> PResult<Expr> {
-        let (target, height) = self.measured(Parser::primary)?;
+        let outer = self.start_measuring();
+        let target = self.primary();
+        let height = self.stop_measuring(outer);
+        let target = target?;
+        if !matches!(self.kind(), TokenKind::Dot | TokenKind::LBracket) {
+            return Ok(target);
+        }
         self.postfix_steps(target, height)
     }
 

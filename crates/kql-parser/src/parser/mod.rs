@@ -7,11 +7,13 @@
 //! * `pipeline`: `input | operator` chains, source operators, operator dispatch;
 //! * `statement`: `let`, `declare query_parameters`, `set`, queries;
 //! * `common`: pieces shared by operators (named expressions, options, column lists);
+//! * `gather`: lists built on reusable stacks, allocated once at their final length;
 //! * `operators/`: one file per tabular operator or small family.
 
 mod common;
 mod dynamic;
 mod expr;
+mod gather;
 mod literal;
 mod operators;
 mod pipeline;
@@ -19,7 +21,7 @@ pub(crate) mod prec;
 mod primary;
 mod statement;
 
-use crate::ast::{Ident, Script, Span};
+use crate::ast::{Ident, NameText, Script, Span};
 use crate::error::{Expected, ParseError};
 use crate::lexer::{Token, TokenKind, lex};
 
@@ -58,6 +60,8 @@ pub(crate) struct Parser<'s> {
     lex_errors: Vec<ParseError>,
     /// The stack address where parsing started (see [`STACK_BUDGET`]).
     stack_base: usize,
+    /// Where lists are gathered before they are moved into their `Vec`s.
+    scratch: gather::Scratch,
 }
 
 /// The address of a local of the caller's frame: how deep the stack currently is.
@@ -113,6 +117,7 @@ impl<'s> Parser<'s> {
             errors: Vec::new(),
             lex_errors: lexed.errors,
             stack_base: stack_position(),
+            scratch: gather::Scratch::take(),
         }
     }
 
@@ -122,6 +127,7 @@ impl<'s> Parser<'s> {
         if tokens.capacity() <= MAX_KEPT_TOKENS {
             TOKEN_BUFFER.with(|b| b.replace(tokens));
         }
+        std::mem::take(&mut self.scratch).keep();
         let mut all = std::mem::take(&mut self.errors);
         for e in self.lex_errors {
             if !all.iter().any(|a| a.same_as(&e)) {
@@ -343,12 +349,26 @@ impl<'s> Parser<'s> {
     /// so the chain's limit counts it too: the whole AST stays within [`MAX_DEPTH`]
     /// levels, and so can be printed, walked and dropped recursively.
     fn measured<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<(T, usize)> {
-        let outer = self.peak;
-        self.peak = self.depth;
+        let outer = self.start_measuring();
         let result = f(self);
+        let height = self.stop_measuring(outer);
+        result.map(|value| (value, height))
+    }
+
+    /// [`Parser::measured`] in two halves, for the hottest callers: moving a parsed
+    /// expression into a tuple and out again costs more than the measuring itself.
+    /// Returns what [`Parser::stop_measuring`] needs to restore.
+    #[inline(always)]
+    fn start_measuring(&mut self) -> usize {
+        std::mem::replace(&mut self.peak, self.depth)
+    }
+
+    /// The height of the tree parsed since [`Parser::start_measuring`] returned `outer`.
+    #[inline(always)]
+    fn stop_measuring(&mut self, outer: usize) -> usize {
         let height = self.peak - self.depth;
         self.peak = outer.max(self.peak);
-        result.map(|value| (value, height))
+        height
     }
 
     // ----- recovery ---------------------------------------------------------------------
@@ -397,7 +417,7 @@ impl<'s> Parser<'s> {
     /// Builds an identifier from a token's text.
     fn ident_of(&self, t: Token) -> Ident {
         Ident {
-            name: self.text(t).to_string(),
+            name: NameText::new(self.text(t)),
             span: t.span(),
         }
     }

@@ -57,7 +57,13 @@ impl<'s> Parser<'s> {
     /// recorded as an error and skipped, so later steps are still checked.
     pub(crate) fn pipe_expr(&mut self) -> PResult<Expr> {
         // Kept to two calls: this frame is live across every level of nesting.
-        let (head, height) = self.measured(Parser::pipe_head)?;
+        let outer = self.start_measuring();
+        let head = self.pipe_head();
+        let height = self.stop_measuring(outer);
+        let head = head?;
+        if !self.at(TokenKind::Pipe) {
+            return Ok(head);
+        }
         self.pipe_steps(head, height)
     }
 

@@ -111,16 +111,10 @@ impl Parser<'_> {
     /// Arguments after `(` up to and including `)`: expressions (tabular ones too, for
     /// `toscalar(T | count)`), `*`, and named arguments `name = value`.
     fn call_args(&mut self, open: crate::lexer::Token) -> PResult<Vec<Expr>> {
-        let mut args = Vec::new();
         if self.eat(TokenKind::RParen).is_some() {
-            return Ok(args);
+            return Ok(Vec::new());
         }
-        loop {
-            args.push(self.call_arg()?);
-            if self.eat(TokenKind::Comma).is_none() {
-                break;
-            }
-        }
+        let args = self.comma_list(Parser::call_arg)?;
         self.expect_closer(open)?;
         Ok(args)
     }
@@ -153,7 +147,7 @@ impl Parser<'_> {
                 let lit = self.string_literal()?;
                 self.expect_closer(open)?;
                 Ok(Ident {
-                    name: lit.value,
+                    name: lit.value.into(),
                     span: self.span_from(open.start),
                 })
             }

@@ -20,7 +20,16 @@ use crate::lexer::TokenKind;
 impl Parser<'_> {
     /// Statements separated by `;`, recovering at the next `;` after an error.
     pub(crate) fn script(&mut self) -> Script {
-        let mut statements = Vec::new();
+        // Never fails: errors are recorded and recovered from.
+        let statements = self.gathered(Parser::statements).unwrap_or_default();
+        Script {
+            statements,
+            span: Span::new(0, self.src.len()),
+        }
+    }
+
+    /// The statements of [`Parser::script`], gathered.
+    fn statements(&mut self) -> PResult<()> {
         loop {
             while self.eat(TokenKind::Semi).is_some() {}
             if self.at(TokenKind::Eof) {
@@ -29,7 +38,7 @@ impl Parser<'_> {
             let errors_before = self.errors.len();
             match self.statement() {
                 Ok(stmt) => {
-                    statements.push(stmt);
+                    self.gather(stmt);
                     if !self.at(TokenKind::Semi) && !self.at(TokenKind::Eof) {
                         let e = self.statement_end_error();
                         self.errors.push(e);
@@ -46,10 +55,7 @@ impl Parser<'_> {
                 self.errors.truncate(errors_before + 8);
             }
         }
-        Script {
-            statements,
-            span: Span::new(0, self.src.len()),
-        }
+        Ok(())
     }
 
     /// The error for a token that follows a complete statement.

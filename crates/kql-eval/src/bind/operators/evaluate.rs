@@ -1,4 +1,5 @@
-//! `evaluate Plugin(...)`: `bag_unpack` and `ipv4_lookup` (`ipv4_lookup.rs`) are
+//! `evaluate Plugin(...)`: `bag_unpack`, `pivot` (`pivot.rs`), `ipv4_lookup`
+//! (`ipv4_lookup.rs`), `geo_polygon_lookup` and `geo_line_lookup` (`geo_lookup.rs`) are
 //! supported; other plugins are refused by name.
 //!
 //! ```kql
@@ -37,6 +38,7 @@ impl Binder<'_> {
             "ipv4_lookup" => self.ipv4_lookup(input, args, span),
             "geo_polygon_lookup" => self.geo_lookup(input, args, false, span),
             "geo_line_lookup" => self.geo_lookup(input, args, true, span),
+            "pivot" => self.pivot(input, args, span),
             other if crate::bind::kusto_names::is_kusto_plugin(other) => Err(
                 CheckError::unsupported(format!("the `{other}` plugin of `evaluate`"), name.span),
             ),

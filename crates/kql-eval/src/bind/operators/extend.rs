@@ -73,7 +73,7 @@ impl Projection {
         }
         let expr = binder.scalar(&item.expr, &RowScope::of(&self.scope))?;
         let name = match item.names.first() {
-            Some(ident) => ident.name.clone(),
+            Some(ident) => ident.name.to_string(),
             None => match derived_name(&item.expr) {
                 Some(name) => name,
                 None => {

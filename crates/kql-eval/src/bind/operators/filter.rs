@@ -19,7 +19,9 @@ impl Binder<'_> {
         predicate: &Expr,
         span: Span,
     ) -> Result<Plan, CheckError> {
-        let predicate = self.scalar(predicate, &RowScope::of(&input.schema))?;
+        let predicate = crate::bind::predicate::as_predicate(
+            self.scalar(predicate, &RowScope::of(&input.schema))?,
+        );
         if predicate.ty != ScalarType::Bool {
             return Err(CheckError::type_error(
                 format!(

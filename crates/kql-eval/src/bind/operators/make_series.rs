@@ -225,7 +225,7 @@ impl Binder<'_> {
 /// The name of a `by` key or constant item: its own, derived, or `ColumnN`.
 fn item_name(item: &NamedExpr, counter: &mut usize, fields: &[Field]) -> String {
     match item.names.first() {
-        Some(n) => n.name.clone(),
+        Some(n) => n.name.to_string(),
         None => derived_name(&item.expr)
             .unwrap_or_else(|| next_column_name(counter, |n| fields.iter().any(|f| f.name == n))),
     }

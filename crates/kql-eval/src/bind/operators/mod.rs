@@ -17,6 +17,7 @@ pub(super) mod options;
 mod parse;
 mod parse_pattern;
 mod partition;
+mod pivot;
 mod project;
 pub(crate) mod render;
 mod sample;

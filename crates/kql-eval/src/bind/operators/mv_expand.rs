@@ -109,7 +109,7 @@ impl Binder<'_> {
                 ));
             }
             let name = match &item.name {
-                Some(ident) => ident.name.clone(),
+                Some(ident) => ident.name.to_string(),
                 None => derived_name(&item.expr).unwrap_or_else(|| {
                     next_column_name(&mut self.column_counter, |n| {
                         output.iter().any(|(o, _)| o == n)

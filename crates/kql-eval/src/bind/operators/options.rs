@@ -14,7 +14,7 @@ use crate::bind::CheckError;
 /// `kind=array`, `"i"` in `flags="i"`, `true` in `hint.materialized=true`.
 pub(crate) fn option_text(option: &NamedOption) -> Result<String, CheckError> {
     match &option.value.kind {
-        ExprKind::Name(ident) => Ok(ident.name.clone()),
+        ExprKind::Name(ident) => Ok(ident.name.to_string()),
         ExprKind::Literal(Literal::String(s)) => Ok(s.value.clone()),
         ExprKind::Literal(Literal::Bool(Some(b))) => Ok(b.to_string()),
         ExprKind::Literal(Literal::Long(Some(n))) => Ok(n.to_string()),

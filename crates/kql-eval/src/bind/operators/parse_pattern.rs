@@ -142,7 +142,7 @@ pub(crate) fn translate(
                     Some(p) => plus_signs.push_str(&format!("(?P<{group}>{p})")),
                     None => plus_signs.push_str(&capture),
                 }
-                columns.push((name.name.clone(), ty, *span));
+                columns.push((name.name.to_string(), ty, *span));
             }
         }
     }
@@ -219,7 +219,7 @@ mod tests {
     fn col(n: &str, ty: Option<ScalarType>) -> ParsePart {
         ParsePart::Column {
             name: Ident {
-                name: n.to_string(),
+                name: n.into(),
                 span: Span::default(),
             },
             ty,

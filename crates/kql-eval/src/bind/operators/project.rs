@@ -73,7 +73,7 @@ impl Binder<'_> {
             let Some(i) = input.schema.index_of(&rename.old.name) else {
                 return Err(unknown_column(&input, &rename.old));
             };
-            names[i] = rename.new.name.clone();
+            names[i] = rename.new.name.to_string();
         }
         let mut projection = Projection::new(input.clone(), false);
         for (i, name) in names.into_iter().enumerate() {
@@ -157,7 +157,7 @@ fn matched_columns(input: &Plan, patterns: &[Ident]) -> Result<Vec<usize>, Check
 
 fn unknown_column(input: &Plan, ident: &Ident) -> CheckError {
     CheckError::UnknownColumn {
-        name: ident.name.clone(),
+        name: ident.name.to_string(),
         context: crate::bind::RowScope::of(&input.schema).describe(),
         span: ident.span,
         help: did_you_mean(

@@ -57,7 +57,7 @@ impl Binder<'_> {
 /// The chart request of a `render` (it needs no input: a late query's is read from
 /// its text at check time).
 pub(crate) fn render_request(render: &Render) -> Result<RenderRequest, CheckError> {
-    let chart = render.chart.name.clone();
+    let chart = render.chart.name.to_string();
     if !CHART_TYPES.contains(&chart.as_str()) {
         return Err(CheckError::invalid(
             format!("`{chart}` is not a chart type"),
@@ -76,12 +76,12 @@ pub(crate) fn render_request(render: &Render) -> Result<RenderRequest, CheckErro
                 .values
                 .iter()
                 .map(|v| match &v.kind {
-                    ExprKind::Name(ident) => ident.name.clone(),
+                    ExprKind::Name(ident) => ident.name.to_string(),
                     ExprKind::Literal(Literal::String(s)) => s.value.clone(),
                     _ => v.to_string(),
                 })
                 .collect();
-            (p.name.name.clone(), values)
+            (p.name.name.to_string(), values)
         })
         .collect();
     Ok(RenderRequest { chart, properties })

@@ -51,7 +51,7 @@ impl Binder<'_> {
         for option in &scan.options {
             match option.name.name.as_str() {
                 "with_match_id" => match &option.value.kind {
-                    ExprKind::Name(n) => match_id = Some(n.name.clone()),
+                    ExprKind::Name(n) => match_id = Some(n.name.to_string()),
                     _ => {
                         return Err(CheckError::invalid(
                             "with_match_id takes a column name",
@@ -71,7 +71,7 @@ impl Binder<'_> {
         let mut declared: Vec<Field> = Vec::new();
         let mut defaults = Vec::new();
         for d in &scan.declare {
-            let name = d.column.name.name.clone();
+            let name = d.column.name.name.to_string();
             if input.schema.index_of(&name).is_some() || declared.iter().any(|f| f.name == name) {
                 return Err(CheckError::invalid(
                     format!("the declared column `{name}` already exists"),

@@ -39,7 +39,7 @@ impl Binder<'_> {
                 key_columns.push(i);
             }
             let name = match key.names.first() {
-                Some(n) => n.name.clone(),
+                Some(n) => n.name.to_string(),
                 None => derived_name(&key.expr).unwrap_or_else(|| {
                     next_column_name(&mut self.column_counter, |n| {
                         fields.iter().any(|f| f.name == n)
@@ -86,7 +86,7 @@ impl Binder<'_> {
                     ));
                 }
                 return Err(CheckError::UnknownFunction {
-                    name: name.name.clone(),
+                    name: name.name.to_string(),
                     span: name.span,
                     help: crate::bind::did_you_mean(
                         &name.name,
@@ -119,7 +119,7 @@ impl Binder<'_> {
                 aggregates.push(call);
             }
             let name = match item.names.first() {
-                Some(n) => n.name.clone(),
+                Some(n) => n.name.to_string(),
                 None => next_column_name(&mut self.column_counter, |n| {
                     fields.iter().any(|f| f.name == n)
                 }),
@@ -153,7 +153,7 @@ impl Binder<'_> {
                 Slot::Post(name, expr) => {
                     let item = NamedExpr {
                         names: vec![Ident {
-                            name,
+                            name: name.into(),
                             span: expr.span,
                         }],
                         span: expr.span,
@@ -205,7 +205,11 @@ impl Binder<'_> {
                 }
                 return Err(CheckError::invalid("`*` is not allowed here", arg.span));
             }
-            let expr = self.scalar(arg, row)?;
+            let mut expr = self.scalar(arg, row)?;
+            // `countif(P)` counts the rows where P is true (q/countif-aggregation-function.md).
+            if function.name == "countif" {
+                expr = crate::bind::predicate::as_predicate(expr);
+            }
             if is_arg && i > 0 {
                 match expr.kind {
                     ScalarKind::Column(c) => {
@@ -258,17 +262,19 @@ pub(super) fn output_names(
     let is_arg = matches!(function.name, "arg_max" | "arg_min");
     let mut names = Vec::new();
     let first = if let Some(n) = item.names.first() {
-        n.name.clone()
+        n.name.to_string()
     } else if is_arg {
         derived_name(&args[0])
             .unwrap_or_else(|| format!("{}_", function.name.trim_start_matches("arg_")))
+    } else if matches!(function.name, "percentile" | "percentiles") {
+        crate::bind::naming::percentile_name(args)
     } else {
         aggregate_name(function.name_prefix, args)
     };
     names.push(first);
     for (k, c) in call.extra_columns.iter().enumerate() {
         match item.names.get(k + 1) {
-            Some(n) => names.push(n.name.clone()),
+            Some(n) => names.push(n.name.to_string()),
             None => names.push(schema.fields[*c].name.clone()),
         }
     }
@@ -287,9 +293,14 @@ fn extract_aggregates(
     {
         let hidden = format!("{HIDDEN}{counter}");
         *counter += 1;
-        found.push((hidden.clone(), name.name.clone(), args.clone(), expr.span));
+        found.push((
+            hidden.clone(),
+            name.name.to_string(),
+            args.clone(),
+            expr.span,
+        ));
         expr.kind = ExprKind::Name(Ident {
-            name: hidden,
+            name: hidden.into(),
             span: expr.span,
         });
         return;

@@ -47,7 +47,7 @@ impl Binder<'_> {
             };
             let key = self.scalar(&level.of.expr, &row)?;
             let key_name = match level.of.names.first() {
-                Some(n) => n.name.clone(),
+                Some(n) => n.name.to_string(),
                 None => derived_name(&level.of.expr).unwrap_or_else(|| {
                     next_column_name(&mut self.column_counter, |n| {
                         fields.iter().any(|f| f.name == n)
@@ -85,7 +85,7 @@ impl Binder<'_> {
             }
             let aggregate = self.aggregate_call(function, args, &row, &[], level.by.expr.span)?;
             let agg_name = match level.by.names.first() {
-                Some(n) => n.name.clone(),
+                Some(n) => n.name.to_string(),
                 None => format!("aggregated_{key_name}"),
             };
             for (name, ty) in [(key_name, key.ty), (agg_name, aggregate.outputs[0])] {

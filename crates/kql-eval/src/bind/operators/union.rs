@@ -72,7 +72,7 @@ impl Binder<'_> {
                     for name in names {
                         let plan = self.tabular(&kql_parser::ast::Expr::new(
                             ExprKind::Name(kql_parser::ast::Ident {
-                                name: name.clone(),
+                                name: name.as_str().into(),
                                 span: ident.span,
                             }),
                             table.span,
@@ -82,7 +82,7 @@ impl Binder<'_> {
                 }
                 _ => {
                     let name = match &table.kind {
-                        ExprKind::Name(ident) => ident.name.clone(),
+                        ExprKind::Name(ident) => ident.name.to_string(),
                         _ => as_name(table).unwrap_or_else(|| format!("union_arg{}", legs.len())),
                     };
                     match self.tabular(table) {
@@ -125,7 +125,7 @@ impl Binder<'_> {
             out.insert(
                 0,
                 Field {
-                    name: column,
+                    name: column.to_string(),
                     ty: kql_parser::ast::ScalarType::String,
                 },
             );
@@ -148,7 +148,7 @@ fn as_name(expr: &kql_parser::ast::Expr) -> Option<String> {
     match &expr.kind {
         ExprKind::Paren(inner) => as_name(inner),
         ExprKind::Pipe { op, .. } => match &op.kind {
-            kql_parser::ast::OperatorKind::As(a) => Some(a.name.name.clone()),
+            kql_parser::ast::OperatorKind::As(a) => Some(a.name.name.to_string()),
             _ => None,
         },
         _ => None,

@@ -44,7 +44,7 @@ pub(super) const PERCENTILE: AggregateFunction = AggregateFunction {
     doc: "percentile(x, p): the nearest-rank percentile (groups of at most 100 values)",
 };
 
-fn percentile_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
+pub(super) fn percentile_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
     let out = match first_arg_type(args)? {
         ScalarType::Int | ScalarType::Long => ScalarType::Long,
         t @ (ScalarType::Real | ScalarType::DateTime | ScalarType::TimeSpan) => t,
@@ -107,7 +107,7 @@ fn nearest_rank<T: Primitive + PartialOrd>(
     Ok(out)
 }
 
-fn percentile(input: &AggregateInput<'_>) -> Result<Column, EvalError> {
+pub(super) fn percentile(input: &AggregateInput<'_>) -> Result<Column, EvalError> {
     let p = input
         .args
         .get(1)

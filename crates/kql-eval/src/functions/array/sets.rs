@@ -202,6 +202,27 @@ pub(super) fn has_element(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     })
 }
 
+/// `set_has_element(a, value)` where only a `true` answer matters (the predicate of
+/// `where` or `countif`, see `bind::predicate`): a null or non-array `a` is "not true",
+/// so it gives false.
+pub(crate) fn has_element_in_predicate(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
+    const NAME: &str = "set_has_element";
+    let ty = call.types[1];
+    map_rows(call, |v| {
+        let items = match &v[0] {
+            Value::Dynamic(Dynamic::Array(items)) => items.as_slice(),
+            Value::Dynamic(_) | Value::Null => return Ok(Value::Bool(false)),
+            _ => array_of(NAME, &v[0])?,
+        };
+        let target = lookup_target(NAME, &v[1], ty)?;
+        let mut found = false;
+        for item in items {
+            found |= matches(NAME, item, &target)?;
+        }
+        Ok(Value::Bool(found))
+    })
+}
+
 /// The input arrays of a set function, after checking that exact and loose equality
 /// agree on all their elements and that none is null.
 fn set_inputs<'a>(function: &str, v: &'a [Value]) -> Result<Vec<&'a [Dynamic]>, EvalError> {

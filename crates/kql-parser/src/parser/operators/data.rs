@@ -43,14 +43,16 @@ impl Parser<'_> {
     fn bracketed_values(&mut self) -> PResult<Vec<Expr>> {
         let open = self.expect(TokenKind::LBracket, "`[`")?;
         let values = self.nested(|p| {
-            let mut values = Vec::new();
-            while !p.at(TokenKind::RBracket) {
-                values.push(p.expr()?);
-                if p.eat(TokenKind::Comma).is_none() {
-                    break;
+            p.gathered(|p| {
+                while !p.at(TokenKind::RBracket) {
+                    let value = p.expr()?;
+                    p.gather(value);
+                    if p.eat(TokenKind::Comma).is_none() {
+                        break;
+                    }
                 }
-            }
-            Ok(values)
+                Ok(())
+            })
         })?;
         self.expect_closer(open)?;
         Ok(values)
@@ -68,11 +70,11 @@ impl Parser<'_> {
         let to = self.expr()?;
         self.expect_word("step", "`step`")?;
         let step = self.expr()?;
-        Ok(OperatorKind::Range(Range {
+        Ok(OperatorKind::Range(Box::new(Range {
             column,
             from,
             to,
             step,
-        }))
+        })))
     }
 }

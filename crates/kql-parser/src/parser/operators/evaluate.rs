@@ -21,6 +21,6 @@ impl Parser<'_> {
                 Some("write e.g. `evaluate bag_unpack(Column)`".into()),
             ));
         }
-        Ok(OperatorKind::Evaluate(Evaluate { options, call }))
+        Ok(OperatorKind::Evaluate(Box::new(Evaluate { options, call })))
     }
 }

@@ -61,6 +61,10 @@ impl Parser<'_> {
         let span = column.span;
         let by = Expr::new(ExprKind::Name(column), span);
         let body = self.sub_pipeline()?;
-        Ok(OperatorKind::Partition(Partition { options, by, body }))
+        Ok(OperatorKind::Partition(Box::new(Partition {
+            options,
+            by,
+            body,
+        })))
     }
 }

@@ -8,7 +8,6 @@
 
 use crate::ast::{Expr, ExprKind, Join, JoinKind, Lookup, NamedOption, OperatorKind};
 use crate::error::{ParseError, did_you_mean};
-use crate::lexer::TokenKind;
 use crate::parser::{PResult, Parser};
 
 const JOIN_KINDS: [&str; 12] = [
@@ -33,24 +32,21 @@ impl Parser<'_> {
         let kind = self.take_join_kind(&mut options, lookup)?;
         let right = self.join_right()?;
         self.expect_word("on", "`on`")?;
-        let mut on = vec![self.expr()?];
-        while self.eat(TokenKind::Comma).is_some() {
-            on.push(self.expr()?);
-        }
+        let on = self.comma_list(Parser::expr)?;
         Ok(if lookup {
-            OperatorKind::Lookup(Lookup {
+            OperatorKind::Lookup(Box::new(Lookup {
                 kind,
                 options,
                 right,
                 on,
-            })
+            }))
         } else {
-            OperatorKind::Join(Join {
+            OperatorKind::Join(Box::new(Join {
                 kind,
                 options,
                 right,
                 on,
-            })
+            }))
         })
     }
 

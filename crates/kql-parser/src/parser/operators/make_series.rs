@@ -37,7 +37,7 @@ impl Parser<'_> {
         } else {
             Vec::new()
         };
-        Ok(OperatorKind::MakeSeries(MakeSeries {
+        Ok(OperatorKind::MakeSeries(Box::new(MakeSeries {
             options,
             aggregates,
             on,
@@ -46,7 +46,7 @@ impl Parser<'_> {
             step,
             in_range,
             by,
-        }))
+        })))
     }
 
     /// `[Name =] Aggregate [default = Value]`.

@@ -15,11 +15,11 @@ impl Parser<'_> {
         let options = self.options(&["bagexpansion", "with_itemindex", "kind"])?;
         let items = self.mv_items()?;
         let limit = self.mv_limit()?;
-        Ok(OperatorKind::MvExpand(MvExpand {
+        Ok(OperatorKind::MvExpand(Box::new(MvExpand {
             options,
             items,
             limit,
-        }))
+        })))
     }
 
     pub(crate) fn mv_apply(&mut self) -> PResult<OperatorKind> {
@@ -28,13 +28,13 @@ impl Parser<'_> {
         let limit = self.mv_limit()?;
         self.expect_word("on", "`on`")?;
         let on = self.sub_pipeline()?;
-        Ok(OperatorKind::MvApply(MvApply {
+        Ok(OperatorKind::MvApply(Box::new(MvApply {
             options,
             items,
             limit,
             context_id: None,
             on,
-        }))
+        })))
     }
 
     fn mv_items(&mut self) -> PResult<Vec<MvExpandItem>> {

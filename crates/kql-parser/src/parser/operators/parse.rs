@@ -54,12 +54,12 @@ impl Parser<'_> {
                 Some("a pattern is a sequence of \"strings\", Column[:type] and *".into()),
             ));
         }
-        Ok(OperatorKind::Parse(Parse {
+        Ok(OperatorKind::Parse(Box::new(Parse {
             is_where,
             options,
             source,
             pattern,
-        }))
+        })))
     }
 
     pub(crate) fn parse_kv(&mut self) -> PResult<OperatorKind> {
@@ -71,10 +71,10 @@ impl Parser<'_> {
         } else {
             Vec::new()
         };
-        Ok(OperatorKind::ParseKv(ParseKv {
+        Ok(OperatorKind::ParseKv(Box::new(ParseKv {
             source,
             columns,
             options,
-        }))
+        })))
     }
 }

@@ -24,10 +24,10 @@ impl Parser<'_> {
             self.expect_closer(open)?;
         }
         let predicate = self.expr()?;
-        Ok(OperatorKind::Search(Search {
+        Ok(OperatorKind::Search(Box::new(Search {
             options,
             tables,
             predicate,
-        }))
+        })))
     }
 }

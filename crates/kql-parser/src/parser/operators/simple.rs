@@ -9,7 +9,7 @@
 //! ```
 
 use crate::ast::{As, ExprKind, OperatorKind};
-use crate::lexer::{Token, TokenKind};
+use crate::lexer::Token;
 use crate::parser::{PResult, Parser};
 
 impl Parser<'_> {
@@ -23,19 +23,16 @@ impl Parser<'_> {
                 self.options(&["decodeblocks"])?;
                 OperatorKind::Consume
             }
-            "distinct" => {
-                let mut items = vec![self.expr()?];
-                while self.eat(TokenKind::Comma).is_some() {
-                    items.push(self.expr()?);
-                }
-                OperatorKind::Distinct(items)
-            }
+            "distinct" => OperatorKind::Distinct(self.comma_list(Parser::expr)?),
             "sample" => OperatorKind::Sample(self.expr()?),
             "sample-distinct" => {
                 let count = self.expr()?;
                 self.expect_word("of", "`of`")?;
                 let column = self.expr()?;
-                OperatorKind::SampleDistinct { count, column }
+                OperatorKind::SampleDistinct {
+                    count: Box::new(count),
+                    column: Box::new(column),
+                }
             }
             "serialize" => {
                 if self.at_statement_or_step_end() {

@@ -27,7 +27,7 @@ impl Parser<'_> {
         let count = self.expr()?;
         self.expect_word("by", "`by`")?;
         let by = self.sort_key()?;
-        Ok(OperatorKind::Top(Top { count, by }))
+        Ok(OperatorKind::Top(Box::new(Top { count, by })))
     }
 
     /// `top-nested [N] of Expr [with others = V] by Aggregate [asc|desc], ...`.

@@ -274,3 +274,24 @@ fn many_rows_and_groups() {
         ["1000", "200000", "200", "200", "19900", "199", "200"]
     );
 }
+
+#[test]
+fn covariance_names_both_arguments() {
+    // q/covariance-aggregation-function.md: 20.5, named covariance_x_y; covariancep:
+    // 16.4, covariancep_x_y (conformance covariancep-aggregation-function-00).
+    let q = "datatable(x:real, y:real) [1.0, 14.0, 2.0, 10.0, 3.0, 17.0, 4.0, 20.0, 5.0, 50.0]
+             | summarize covariance(x, y), covariancep(x, y)";
+    let t = table(q);
+    assert_eq!(t[0], ["covariance_x_y:real", "covariancep_x_y:real"]);
+    assert_eq!(t[1][0], "20.5");
+    assert!(
+        t[1][1]
+            .parse::<f64>()
+            .is_ok_and(|p| (p - 16.4).abs() < 1e-12)
+    );
+    // An argument without a name of its own: Kusto's column name is undocumented.
+    assert!(
+        refused("datatable(x:real, y:real) [1.0, 2.0] | summarize covariance(x * 2, y)")
+            .contains("covariance")
+    );
+}

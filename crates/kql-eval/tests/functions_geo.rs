@@ -205,3 +205,147 @@ fn point_in_polygon() {
     // A point on an edge is refused: the docs' boundary rule is S2's.
     assert!(error(&format!("print geo_point_in_polygon(0.5, 0, {cw})")).contains("undocumented"));
 }
+
+const CENTRAL_PARK: &str = r#"dynamic({"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]]})"#;
+
+/// `a` within 1e-9 relative of `b` (run.py's tolerance).
+fn close(a: &str, b: f64) -> bool {
+    a.parse::<f64>()
+        .is_ok_and(|a| (a - b).abs() <= 1e-9 * b.abs().max(1e-300))
+}
+
+#[test]
+fn polygon_measures() {
+    // geo-polygon-area-function (conformance -00): 3475207.28346606 m².
+    let area = rows(&format!("print geo_polygon_area({CENTRAL_PARK})"));
+    assert!(close(&area[0], 3475207.28346606), "{area:?}");
+    // geo-polygon-centroid-function (conformance -00).
+    let c = rows(&format!(
+        "print c = geo_polygon_centroid({CENTRAL_PARK}) | project c.coordinates[0], c.coordinates[1]"
+    ));
+    let (lon, lat) = c[0].split_once('|').unwrap_or_default();
+    assert!(
+        close(lon, -73.96573568990762) && close(lat, 40.78255053805781),
+        "{c:?}"
+    );
+    // geo-distance-point-to-polygon-function (conformance -00): 259.9407560705964 m.
+    let d = rows(&format!(
+        "print geo_distance_point_to_polygon(-73.9839, 40.7705, {CENTRAL_PARK})"
+    ));
+    assert!(close(&d[0], 259.9407560705964), "{d:?}");
+    // geo-closest-point-on-polygon-function (conformance -00, -01, -02).
+    let p = rows(&format!(
+        "print p = geo_closest_point_on_polygon(-73.9839, 40.7705, {CENTRAL_PARK}) | project p.coordinates[0], p.coordinates[1]"
+    ));
+    let (lon, lat) = p[0].split_once('|').unwrap_or_default();
+    assert!(
+        close(lon, -73.98120558015391) && close(lat, 40.76935945284321),
+        "{p:?}"
+    );
+    assert_eq!(
+        rows(
+            r#"print isnull(geo_closest_point_on_polygon(500,1,dynamic({"type": "Polygon","coordinates": [[[0,0],[10,10],[10,1],[0,0]]]}))),
+                     isnull(geo_closest_point_on_polygon(1,1,dynamic({"type": "Polygon","coordinates": [[[0,0],[10,10],[10,10],[0,0]]]})))"#
+        ),
+        ["true|true"]
+    );
+    // Inside, the distance is 0 and the point is its own closest point.
+    assert_eq!(
+        rows(&format!(
+            "print geo_distance_point_to_polygon(-73.9656, 40.7825, {CENTRAL_PARK})"
+        )),
+        ["0"]
+    );
+}
+
+#[test]
+fn line_measures() {
+    let line = r#"dynamic({"type":"LineString","coordinates":[[-73.95807266235352,40.800426144169315],[-73.94966125488281,40.79691751000055],[-73.97317886352539,40.764486356930334],[-73.98210525512695,40.76786669510221],[-73.96004676818848,40.7980870753293]]})"#;
+    // geo-line-interpolate-point-function (conformance -02).
+    let p = rows(&format!(
+        "print p = geo_line_interpolate_point({line}, 0.9) | project p.coordinates[0], p.coordinates[1]"
+    ));
+    let (lon, lat) = p[0].split_once('|').unwrap_or_default();
+    assert!(
+        close(lon, -73.96556545832799) && close(lat, 40.79052937973534),
+        "{p:?}"
+    );
+    // geo-line-centroid-function (conformance -01).
+    let c = rows(&format!(
+        "print c = geo_line_centroid({line}) | project c.coordinates[0]"
+    ));
+    assert!(close(&c[0], -73.96606756268372), "{c:?}");
+    // geo-line-locate-point-function (conformance -00).
+    let f = rows(
+        r#"print geo_line_locate_point(dynamic({"type":"LineString","coordinates":[[-73.95796, 40.80042], [-73.97317, 40.764486]]}), -73.965, 40.792)"#,
+    );
+    assert!(close(&f[0], 0.2556013510030755), "{f:?}");
+    // geo-line-interpolate-point-function-03: a one-point line is invalid.
+    assert_eq!(
+        rows(
+            r#"print isnull(geo_line_interpolate_point(dynamic({"type":"LineString","coordinates":[[1, 1]]}), 0.5))"#
+        ),
+        ["true"]
+    );
+    assert!(
+        error(&format!("print geo_line_interpolate_point({line}, 2)")).contains("undocumented")
+    );
+}
+
+#[test]
+fn from_wkt() {
+    // geo-from-wkt-function, "Examples".
+    assert_eq!(
+        rows(r#"print geo_from_wkt("LINESTRING (1 2, 3 4)"), isnull(geo_from_wkt("nonsense"))"#),
+        [r#"{"type":"LineString","coordinates":[[1.0,2.0],[3.0,4.0]]}|true"#]
+    );
+}
+
+#[test]
+fn intersects_and_null_shapes() {
+    let cross = r#"print geo_intersects_2lines(dynamic({"type":"LineString","coordinates":[[0,0],[2,2]]}), dynamic({"type":"LineString","coordinates":[[0,2],[2,0]]})),
+        geo_intersects_2lines(dynamic({"type":"LineString","coordinates":[[0,0],[1,0]]}), dynamic({"type":"LineString","coordinates":[[0,2],[2,3]]}))"#;
+    assert_eq!(rows(cross), ["true|false"]);
+    // Conformance geo-intersects-2polygons-function-02, geo-line-buffer-function-03,
+    // geo-polygon-buffer-function-03, geo-point-buffer-function-02,
+    // geo-polygon-densify-function-03.
+    assert_eq!(
+        rows(&format!(
+            r#"print isnull(geo_intersects_2polygons(dynamic({{"type":"Polygon"}}), {CENTRAL_PARK})),
+                     isnull(geo_line_buffer(dynamic({{"type":"LineString","coordinates":[[0,0],[1,1]]}}), 0)),
+                     isnull(geo_polygon_buffer(dynamic({{"type":"Polygon","coordinates":[[[10,10],[0,10],[0,0],[10,10]]]}}), 0)),
+                     isnull(geo_point_buffer(200, 1, 0.1)),
+                     isnull(geo_polygon_densify({CENTRAL_PARK}, 0))"#
+        )),
+        ["true|true|true|true|true"]
+    );
+    assert!(error("print geo_point_buffer(1, 1, 100)").contains("undocumented"));
+}
+
+#[test]
+fn lookup_plugins() {
+    // geo-line-lookup-plugin (conformance -03): 350 m from the roads.
+    let q = r#"let roads = datatable(road_name:string, road:dynamic)
+        [
+            "5th Avenue NY", dynamic({"type":"LineString","coordinates":[[-73.97291864770574,40.76428551254824],[-73.99708638113894,40.73145135821781]]}),
+            "Palace Ave", dynamic({"type":"LineString","coordinates":[[-0.18756982045002246,51.50245944666557],[-0.18908519740253382,51.50544952706903]]}),
+        ];
+        datatable(location_name:string, longitude:real, latitude:real)
+        [
+            "Empire State Building", -73.98567337898565, 40.74842629977377,
+            "Grand Central Terminal", -73.97713140725149, 40.752730320824895,
+            "Statue of Liberty",  -74.04462223203123, 40.689195627512674,
+            "Kensington Palace", -0.1885272501232862,  51.504906159672316
+        ]
+        | evaluate geo_line_lookup(roads, road, longitude, latitude, 350)
+        | summarize count() by road_name | sort by road_name asc"#;
+    assert_eq!(rows(q), ["5th Avenue NY|2", "Palace Ave|1"]);
+    // geo-polygon-lookup-plugin (conformance -01): unmatched rows kept with empty lookup columns.
+    let q = format!(
+        r#"let polygons = datatable(polygon_name:string, polygon:dynamic) ["Central Park", {CENTRAL_PARK}];
+        datatable(name:string, longitude:real, latitude:real) ["in", -73.9656, 40.7825, "out", 2.29, 48.85]
+        | evaluate geo_polygon_lookup(polygons, polygon, longitude, latitude, return_unmatched = true)
+        | project name, polygon_name"#
+    );
+    assert_eq!(rows(&q), ["in|Central Park", "out|"]);
+}

@@ -179,6 +179,15 @@ pub(crate) fn aggregate_name(prefix: Option<&str>, args: &[Expr]) -> String {
     }
 }
 
+/// `covariance(x, y)` and `covariancep(x, y)`: `covariance_x_y` (q/covariance-aggregation-
+/// function.md; conformance `covariancep-aggregation-function-00`); `None` when an
+/// argument has no name of its own, where Kusto's name is undocumented.
+pub(crate) fn covariance_name(prefix: &str, args: &[Expr]) -> Option<String> {
+    let x = derived_name(args.first()?)?;
+    let y = derived_name(args.get(1)?)?;
+    Some(format!("{prefix}_{x}_{y}"))
+}
+
 /// `percentile(x, 55)` and `percentiles(x, 55)`: `percentile_x_55` (conformance
 /// `summarize-operator-04`); the percentile's text is made a valid name, `.` as `_`
 /// (`percentile_x_99_5`, Kusto.Language `AddPercentileColumns`).

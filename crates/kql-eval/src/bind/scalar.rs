@@ -94,6 +94,13 @@ impl Binder<'_> {
                         target.span,
                     ));
                 }
+                if let ExprKind::Name(step) = &target.kind {
+                    let hidden = super::operators::state_column(&step.name, &name.name);
+                    if row.schema.is_some_and(|s| s.index_of(&hidden).is_some()) {
+                        // `Step.Column` inside `scan` (bind/operators/scan.rs).
+                        return self.name(&hidden, row, span);
+                    }
+                }
                 let target = self.scalar(target, row)?;
                 let key = ScalarExpr::literal(
                     Value::String(name.name.as_str().into()),

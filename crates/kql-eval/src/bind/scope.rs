@@ -83,7 +83,14 @@ impl<'s> RowScope<'s> {
             None => "this scalar context (no input columns)".to_string(),
             Some(s) if s.fields.is_empty() => "an input with no columns".to_string(),
             Some(s) => {
-                let names: Vec<&str> = s.fields.iter().take(8).map(|f| f.name.as_str()).collect();
+                // Hidden binding columns (`scan`'s `Step.Column`) start with a NUL.
+                let names: Vec<&str> = s
+                    .fields
+                    .iter()
+                    .map(|f| f.name.as_str())
+                    .filter(|n| !n.starts_with('\u{0}'))
+                    .take(8)
+                    .collect();
                 let more = if s.fields.len() > 8 { ", ..." } else { "" };
                 format!("the input columns ({}{more})", names.join(", "))
             }

@@ -126,6 +126,8 @@ pub(crate) fn operator_name(plan: &Plan) -> &'static str {
         PlanKind::MvApply(_) => "mv-apply",
         PlanKind::Partition { .. } => "partition",
         PlanKind::Ipv4Lookup { .. } => "evaluate ipv4_lookup",
+        PlanKind::GeoLookup(_) => "evaluate geo_polygon_lookup / geo_line_lookup",
+        PlanKind::ScanSequence(_) => "scan",
         PlanKind::SubInput => "a sub-query input",
         PlanKind::Serialize { .. } => "serialize",
         PlanKind::Render { .. } => "render",

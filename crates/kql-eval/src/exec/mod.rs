@@ -166,6 +166,15 @@ impl<'a> Executor<'a> {
                     let keys = (*ip, *range);
                     operators::ipv4_lookup(self, &input, &lookup, keys, *return_unmatched, plan)?
                 }
+                PlanKind::GeoLookup(g) => {
+                    let input = self.execute(&g.input)?;
+                    let lookup = self.execute(&g.lookup)?;
+                    operators::geo_lookup(&input, &lookup, g, plan)?
+                }
+                PlanKind::ScanSequence(s) => {
+                    let input = self.execute(&s.input)?;
+                    operators::scan(self, &input, s, plan)?
+                }
                 PlanKind::SubInput => self.sub_inputs.last().cloned().ok_or_else(|| {
                     EvalError::Internal("a sub-query outside its operator".into())
                 })?,

@@ -14,11 +14,19 @@
 //! coordinates, as Kusto writes them. Invalid input gives the documented empty string
 //! or null; input the docs leave open is refused **[U]**.
 
+mod edge;
 mod geohash;
 mod h3;
+mod line_measure;
+mod lookup;
 mod polygon;
+mod polygon_measure;
 mod s2;
+mod shape_checks;
 mod sphere;
+mod wkt;
+
+pub(crate) use lookup::lookup_matches;
 
 use kql_parser::ast::ScalarType;
 
@@ -48,6 +56,23 @@ pub(super) static FUNCTIONS: &[ScalarFunction] = &[
     entry("geo_angle", (6, 6), sphere::real_type, sphere::angle, "radians clockwise from line [p1, p2] to [p2, p3]; null if undefined"),
     entry("geo_point_in_polygon", (3, 3), polygon::point_in_polygon_type, polygon::point_in_polygon, "whether a point is inside a GeoJSON Polygon or MultiPolygon; null if invalid"),
     entry("geo_line_length", (1, 1), sphere::line_type, sphere::line_length, "metres along a GeoJSON LineString or MultiLineString; null if invalid"),
+    entry("geo_from_wkt", (1, 1), cell_to_shape_type, wkt::from_wkt, "geo_from_wkt(wkt): the GeoJSON shape of a WKT text; null if invalid"),
+    entry("geo_polygon_area", (1, 1), polygon_measure::shape_type, polygon_measure::area, "square metres of a GeoJSON Polygon or MultiPolygon; null if invalid"),
+    entry("geo_polygon_centroid", (1, 1), polygon_measure::centroid_type, polygon_measure::centroid, "the GeoJSON point at a polygon's centroid; null if invalid"),
+    entry("geo_distance_point_to_polygon", (3, 3), polygon_measure::distance_type, polygon_measure::distance_to_polygon, "metres from a point to a polygon, 0 inside; null if invalid"),
+    entry("geo_closest_point_on_polygon", (3, 3), polygon_measure::point_polygon_type, polygon_measure::closest_point_on_polygon, "the point of a polygon closest to a point; null if invalid"),
+    entry("geo_line_interpolate_point", (2, 2), line_measure::interpolate_type, line_measure::interpolate_point, "the point a fraction of the way along a LineString; null if invalid"),
+    entry("geo_line_locate_point", (3, 3), line_measure::locate_type, line_measure::locate_point, "the fraction of a LineString's length at its point closest to a point; null if invalid"),
+    entry("geo_closest_point_on_line", (3, 3), line_measure::closest_type, line_measure::closest_point_on_line, "the point of a LineString closest to a point; null if invalid"),
+    entry("geo_line_centroid", (1, 1), line_measure::centroid_type, line_measure::line_centroid, "the GeoJSON point at a LineString's centroid; null if invalid"),
+    entry("geo_intersects_2lines", (2, 2), shape_checks::two_shapes_bool, shape_checks::intersects_2lines, "whether two LineStrings cross; null if invalid"),
+    entry("geo_intersects_2polygons", (2, 2), shape_checks::two_shapes_bool, shape_checks::intersects_2polygons, "whether two polygons intersect; null if invalid"),
+    entry("geo_intersection_2lines", (2, 2), shape_checks::two_shapes_dynamic, shape_checks::intersection_2lines, "null for an invalid line; valid lines are refused (not computed yet)"),
+    entry("geo_point_buffer", (3, 4), shape_checks::point_first, shape_checks::point_buffer, "null for an invalid point; a valid one is refused (not computed yet)"),
+    entry("geo_line_buffer", (2, 3), shape_checks::shape_first, shape_checks::shape_with_size, "null for an invalid line or radius 0; otherwise refused (not computed yet)"),
+    entry("geo_polygon_buffer", (2, 3), shape_checks::shape_first, shape_checks::shape_with_size, "null for an invalid polygon or radius 0; otherwise refused (not computed yet)"),
+    entry("geo_polygon_densify", (1, 3), shape_checks::shape_first, shape_checks::shape_with_size, "null for an invalid polygon or tolerance 0; otherwise refused (not computed yet)"),
+    entry("geo_simplify_polygons_array", (1, 2), shape_checks::shape_first, shape_checks::simplify_polygons_array, "null for a negative tolerance; otherwise refused (not computed yet)"),
     entry("geo_h3cell_to_polygon", (1, 1), cell_to_shape_type, h3::to_polygon, "the GeoJSON polygon of an H3 cell; null if invalid"),
 ];
 

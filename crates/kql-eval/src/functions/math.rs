@@ -320,26 +320,14 @@ fn bin(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
     })
 }
 
-/// Whether `bind/naming.rs` names an unnamed `bin_at(X, ...)` after `X`.
-const BIN_AT_NAMED_AFTER_COLUMN: bool = false;
-
 /// `bin_at(value, size, fixed)` (q/bin-at-function.md): numbers widen to `long` or
 /// `real`; a datetime or timespan value takes a timespan size and a fixed point of
 /// its own type. All-`int` arguments are refused: whether Kusto answers `int` or
-/// `long` is not documented **[U]**, and so are decimals.
-///
-/// Until the binder names an unnamed `bin_at(Column, ...)` after its column as Kusto does
-/// (`summarize by bin_at(Date, 1d, ...)` gives `Date`, conformance `bin-at-function-04`;
-/// `bind/naming.rs` does not list `bin_at`), a non-constant value is refused. Set
-/// [`BIN_AT_NAMED_AFTER_COLUMN`] once it does.
+/// `long` is not documented **[U]**, and so are decimals. An unnamed
+/// `bin_at(Column, ...)` is named after its column (`bind/naming.rs`; conformance
+/// `bin-at-function-04`: `summarize by bin_at(Date, 1d, ...)` gives `Date`).
 fn bin_at_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeError> {
     use ScalarType as T;
-    if args[0].literal.is_none() && !BIN_AT_NAMED_AFTER_COLUMN {
-        return Err(TypeError::arg(
-            0,
-            "bin_at() of a non-constant value is not supported yet (its column naming)",
-        ));
-    }
     let (v, s, f) = (args[0].ty, args[1].ty, args[2].ty);
     match (v, s, f) {
         (T::DateTime, T::TimeSpan, T::DateTime) => Ok(T::DateTime),

@@ -23,6 +23,7 @@ mod bits;
 use bits::{bits, bits_type, extreme_of, extreme_type};
 
 mod special;
+pub(super) use special::loggamma;
 
 macro_rules! real_fn {
     ($name:literal, $doc:literal) => {

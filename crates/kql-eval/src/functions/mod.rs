@@ -27,11 +27,13 @@ mod math_functions;
 pub(crate) mod ops;
 pub(crate) mod re2;
 mod series;
+mod statistics;
 mod string;
 mod string_search;
 mod strings;
 #[cfg(test)]
 pub(crate) mod test_support;
+mod units;
 pub(crate) mod window;
 
 use std::collections::HashMap;
@@ -41,6 +43,7 @@ use std::sync::LazyLock;
 use kql_parser::ast::ScalarType;
 
 pub use args::{ArgInfo, Datum, GroupIds};
+pub(crate) use geo::lookup_matches;
 
 use crate::exec::{EvalContext, EvalError};
 use crate::table::Column;
@@ -185,6 +188,8 @@ pub fn scalar_functions() -> impl Iterator<Item = &'static ScalarFunction> {
         window::FUNCTIONS,
         series::FUNCTIONS,
         geo::FUNCTIONS,
+        units::FUNCTIONS,
+        statistics::FUNCTIONS,
     ]
     .into_iter()
     .flatten()

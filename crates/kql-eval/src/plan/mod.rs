@@ -12,8 +12,9 @@ mod walk;
 
 pub use expr::{AggregateCall, ScalarExpr, ScalarKind};
 pub use node::{
-    ExternalDataPlan, JoinPlan, MakeSeriesPlan, MvApplyPlan, MvExpandColumn, MvExpandPlan,
-    ParsePlan, Plan, PlanKind, ProjectItem, RenderRequest, SeriesAggregate, SeriesValue,
-    SortKeyPlan, SummarizePlan, TableRef, TopNestedLevelPlan, TopNestedPlan, UnionPlan,
+    ExternalDataPlan, GeoLookup, JoinPlan, MakeSeriesPlan, MvApplyPlan, MvExpandColumn,
+    MvExpandPlan, ParsePlan, Plan, PlanKind, ProjectItem, RenderRequest, ScanPlan, ScanStepPlan,
+    SeriesAggregate, SeriesValue, SortKeyPlan, SummarizePlan, TableRef, TopNestedLevelPlan,
+    TopNestedPlan, UnionPlan,
 };
 pub use prune::prune;

@@ -101,6 +101,13 @@ pub enum PlanKind {
         range: usize,
         return_unmatched: bool,
     },
+    /// `evaluate geo_polygon_lookup(...)` / `geo_line_lookup(...)`: the input's
+    /// columns, then the lookup table's (`lookup_columns` of them) for each shape
+    /// holding (or near) the row's point (`bind/operators/geo_lookup.rs`).
+    GeoLookup(Box<GeoLookup>),
+    /// `scan ... with (step ...)`: the input's matching records with the declared
+    /// columns and the match id (`exec/operators/scan.rs`).
+    ScanSequence(Box<ScanPlan>),
     /// The implicit input of a sub-query (`mv-apply ... on (...)`): the table the
     /// executor is currently applying it to.
     SubInput,
@@ -320,4 +327,48 @@ pub struct MvApplyPlan {
     /// Input columns put before each sub-query output row (the non-expanded columns,
     /// when the sub-query drops them).
     pub extras: Vec<usize>,
+}
+
+/// A geospatial lookup: `evaluate geo_polygon_lookup(Lookup, Shape, Lon, Lat)` or
+/// `geo_line_lookup(Lookup, Shape, Lon, Lat, MaxDistance)`.
+#[derive(Debug, Clone)]
+pub struct GeoLookup {
+    pub input: Arc<Plan>,
+    pub lookup: Arc<Plan>,
+    /// The lookup table's shape column.
+    pub shape: usize,
+    /// The input's longitude and latitude columns.
+    pub lon: usize,
+    pub lat: usize,
+    /// `None` for polygons (containment); the distance in metres for lines.
+    pub max_distance: Option<f64>,
+    pub return_unmatched: bool,
+    /// The lookup columns in the output, in order (all but the shape column unless
+    /// `return_lookup_key`).
+    pub lookup_columns: Vec<usize>,
+}
+
+/// `scan`: the steps' conditions and assignments are bound over the input's columns,
+/// then, per step, the state's copy of the input's and the declared columns
+/// (`bind/operators/scan.rs`).
+#[derive(Debug, Clone)]
+pub struct ScanPlan {
+    pub input: Arc<Plan>,
+    /// The number of input columns.
+    pub inputs: usize,
+    /// The declared columns' types and defaults.
+    pub declared: Vec<ScalarType>,
+    pub defaults: Vec<crate::value::Value>,
+    pub steps: Vec<ScanStepPlan>,
+    /// Whether a match id column is appended.
+    pub match_id: bool,
+}
+
+/// One `step Name [output=all|none]: Condition [=> Col = Expr, ...]`.
+#[derive(Debug, Clone)]
+pub struct ScanStepPlan {
+    pub condition: ScalarExpr,
+    /// Per declared column, its assignment in this step.
+    pub assignments: Vec<Option<ScalarExpr>>,
+    pub output: bool,
 }

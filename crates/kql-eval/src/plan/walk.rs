@@ -33,6 +33,8 @@ impl Plan {
             PlanKind::MvApply(m) => vec![&m.expand.input, &m.sub],
             PlanKind::Partition { input, sub, .. } => vec![input, sub],
             PlanKind::Ipv4Lookup { input, lookup, .. } => vec![input, lookup],
+            PlanKind::GeoLookup(g) => vec![&g.input, &g.lookup],
+            PlanKind::ScanSequence(s) => vec![&s.input],
         }
     }
 

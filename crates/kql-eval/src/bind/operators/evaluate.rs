@@ -1,4 +1,5 @@
-//! `evaluate Plugin(...)`: `bag_unpack`, `pivot` (`pivot.rs`) and `ipv4_lookup` (`ipv4_lookup.rs`) are
+//! `evaluate Plugin(...)`: `bag_unpack`, `pivot` (`pivot.rs`), `ipv4_lookup`
+//! (`ipv4_lookup.rs`), `geo_polygon_lookup` and `geo_line_lookup` (`geo_lookup.rs`) are
 //! supported; other plugins are refused by name.
 //!
 //! ```kql
@@ -35,6 +36,8 @@ impl Binder<'_> {
         match name.name.as_str() {
             "bag_unpack" => self.bag_unpack(input, args, span),
             "ipv4_lookup" => self.ipv4_lookup(input, args, span),
+            "geo_polygon_lookup" => self.geo_lookup(input, args, false, span),
+            "geo_line_lookup" => self.geo_lookup(input, args, true, span),
             "pivot" => self.pivot(input, args, span),
             other if crate::bind::kusto_names::is_kusto_plugin(other) => Err(
                 CheckError::unsupported(format!("the `{other}` plugin of `evaluate`"), name.span),

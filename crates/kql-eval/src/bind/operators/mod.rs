@@ -6,6 +6,7 @@ mod distinct;
 mod evaluate;
 mod extend;
 mod filter;
+mod geo_lookup;
 mod getschema;
 mod ipv4_lookup;
 mod join;
@@ -20,6 +21,8 @@ mod pivot;
 mod project;
 pub(crate) mod render;
 mod sample;
+mod scan;
+pub(crate) use scan::state_column;
 mod search;
 mod serialize;
 mod sort;
@@ -89,6 +92,7 @@ impl Binder<'_> {
             OperatorKind::Evaluate(evaluate) => self.evaluate(input, evaluate, span)?,
             OperatorKind::GetSchema => self.getschema(input, span)?,
             OperatorKind::Render(render) => self.render(input, render, span)?,
+            OperatorKind::Scan(scan) => self.scan(input, scan, span)?,
             other => {
                 return Err(CheckError::unsupported(
                     format!("the `{}` operator", operator_name(other)),

@@ -119,6 +119,8 @@ pub(super) fn contains_materialize(plan: &Plan) -> bool {
         PlanKind::MvApply(m) => vec![&m.expand.input, &m.sub],
         PlanKind::Partition { input, sub, .. } => vec![input, sub],
         PlanKind::Ipv4Lookup { input, lookup, .. } => vec![input, lookup],
+        PlanKind::GeoLookup(g) => vec![&g.input, &g.lookup],
+        PlanKind::ScanSequence(s) => vec![&s.input],
         PlanKind::Parse(p) => vec![&p.input],
         PlanKind::MakeSeries(m) => vec![&m.input],
         PlanKind::TopNested(t) => vec![&t.input],

@@ -62,6 +62,15 @@ impl Binder<'_> {
             {
                 let call =
                     self.aggregate_call(function, args, &row, &key_columns, item.expr.span)?;
+                if item.names.is_empty()
+                    && matches!(function.name, "covariance" | "covariancep")
+                    && crate::bind::naming::covariance_name(function.name, args).is_none()
+                {
+                    return Err(CheckError::unsupported(
+                        "an unnamed covariance of expressions (Kusto's column name is undocumented; name it)",
+                        item.expr.span,
+                    ));
+                }
                 let names = output_names(item, function, args, &call, &input.schema);
                 let start = fields.len();
                 for (name, ty) in names.into_iter().zip(&call.outputs) {
@@ -268,6 +277,8 @@ pub(super) fn output_names(
             .unwrap_or_else(|| format!("{}_", function.name.trim_start_matches("arg_")))
     } else if matches!(function.name, "percentile" | "percentiles") {
         crate::bind::naming::percentile_name(args)
+    } else if matches!(function.name, "covariance" | "covariancep") {
+        crate::bind::naming::covariance_name(function.name, args).unwrap_or_default()
     } else {
         aggregate_name(function.name_prefix, args)
     };

@@ -83,21 +83,9 @@ pub static FUNCTIONS: &[AggregateFunction] = &[
     bitwise::BINARY_ALL_XOR,
     percentile::PERCENTILE,
     percentiles::PERCENTILES,
+    stats::COVARIANCE,
+    stats::COVARIANCEP,
 ];
-
-/// Aggregates that are implemented and tested but not yet in [`FUNCTIONS`]: Kusto
-/// names their unnamed columns after more than the first argument, which
-/// `naming::aggregate_name` cannot express yet.
-///
-/// | call | Kusto's column name | source |
-/// |---|---|---|
-/// | `covariance(x, y)` | `covariance_x_y` | q/covariance-aggregation-function.md |
-/// | `covariancep(x, y)` | `covariancep_x_y` | conformance `covariancep-aggregation-function-00` |
-///
-/// Once the binder names them, move them into `FUNCTIONS`. (`percentile(x, 55)` is
-/// `percentile_x_55`, conformance `summarize-operator-04`: the binder names it, see
-/// `naming::percentile_name`.)
-pub static NEEDS_NAMING: &[AggregateFunction] = &[stats::COVARIANCE, stats::COVARIANCEP];
 
 /// Group id of a row an `...if` predicate rejected: past every real group, so the
 /// per-group vectors' `get_mut` skips it.

@@ -17,9 +17,8 @@
 //!
 //! The result type is the argument's, with `int` promoted to `long` (Kusto.Language
 //! `AddPercentileColumns`); `decimal` is refused. An empty group gives null
-//! (conformance `summarize-operator-04`). Kusto names the column `percentile_x_55`,
-//! which the binder's one-argument naming cannot express, so it is not registered yet
-//! (see `aggregate::NEEDS_NAMING`). `percentiles(x, p1, p2, ...)` makes one column per
+//! (conformance `summarize-operator-04`). Kusto names the column `percentile_x_55`
+//! (`naming::percentile_name`). `percentiles(x, p1, p2, ...)` makes one column per
 //! percentile and needs the binder too.
 
 use kql_parser::ast::ScalarType;

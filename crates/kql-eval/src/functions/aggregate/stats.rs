@@ -18,8 +18,8 @@
 //! * The mean is computed first, then the squared deviations (two passes), which is
 //!   exact to the last few bits; Kusto's summation order is unknown.
 //! * `covariance(x, y)` reads the rows where both are non-null **[U]**. Kusto names it
-//!   `covariance_x_y`, which the binder's one-argument naming cannot express, so it is
-//!   not registered yet (see `aggregate::NEEDS_NAMING`).
+//!   `covariance_x_y` (q/covariance-aggregation-function.md; `covariancep_x_y`,
+//!   conformance `covariancep-aggregation-function-00`): `naming::covariance_name`.
 
 use kql_parser::ast::ScalarType;
 

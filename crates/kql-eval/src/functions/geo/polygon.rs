@@ -29,14 +29,14 @@ use super::{expect_number, lon_lat, undocumented};
 use crate::exec::EvalError;
 use crate::value::{Dynamic, Value};
 
-type V3 = [f64; 3];
+pub(super) type V3 = [f64; 3];
 
-fn unit(lon: f64, lat: f64) -> V3 {
+pub(super) fn unit(lon: f64, lat: f64) -> V3 {
     let (p, l) = (lat.to_radians(), lon.to_radians());
     [p.cos() * l.cos(), p.cos() * l.sin(), p.sin()]
 }
 
-fn cross(a: V3, b: V3) -> V3 {
+pub(super) fn cross(a: V3, b: V3) -> V3 {
     [
         a[1] * b[2] - a[2] * b[1],
         a[2] * b[0] - a[0] * b[2],
@@ -44,15 +44,15 @@ fn cross(a: V3, b: V3) -> V3 {
     ]
 }
 
-fn dot(a: V3, b: V3) -> f64 {
+pub(super) fn dot(a: V3, b: V3) -> f64 {
     a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 }
 
-fn norm(a: V3) -> f64 {
+pub(super) fn norm(a: V3) -> f64 {
     dot(a, a).sqrt()
 }
 
-fn angle(a: V3, b: V3) -> f64 {
+pub(super) fn angle(a: V3, b: V3) -> f64 {
     norm(cross(a, b)).atan2(dot(a, b))
 }
 
@@ -60,19 +60,19 @@ fn angle(a: V3, b: V3) -> f64 {
 const EPS: f64 = 1e-9;
 
 /// A ring: its vertices without the closing repeat, and a centre it lies around.
-struct Ring {
-    vertices: Vec<V3>,
+pub(super) struct Ring {
+    pub(super) vertices: Vec<V3>,
     centre: V3,
 }
 
 /// Why a ring or polygon cannot be used: invalid per the docs (null) or refused.
-enum Bad {
+pub(super) enum Bad {
     Invalid,
     Refused(&'static str),
 }
 
 impl Ring {
-    fn edges(&self) -> impl Iterator<Item = (V3, V3)> + '_ {
+    pub(super) fn edges(&self) -> impl Iterator<Item = (V3, V3)> + '_ {
         let n = self.vertices.len();
         (0..n).map(move |i| (self.vertices[i], self.vertices[(i + 1) % n]))
     }
@@ -161,7 +161,7 @@ fn ring(d: &Dynamic) -> Result<Ring, Bad> {
 }
 
 /// Whether two edges cross (S2's `SimpleCrossing` signs); touching edges are refused.
-fn crossing((a, b): (V3, V3), (c, d): (V3, V3)) -> Result<bool, Bad> {
+pub(super) fn crossing((a, b): (V3, V3), (c, d): (V3, V3)) -> Result<bool, Bad> {
     let ab = cross(a, b);
     let cd = cross(c, d);
     let (acb, bda) = (-dot(ab, c) / norm(ab), dot(ab, d) / norm(ab));
@@ -204,9 +204,9 @@ fn check_crossings(rings: &[&Ring]) -> Result<(), Bad> {
 }
 
 /// A polygon: its shell and holes.
-struct Polygon {
-    shell: Ring,
-    holes: Vec<Ring>,
+pub(super) struct Polygon {
+    pub(super) shell: Ring,
+    pub(super) holes: Vec<Ring>,
 }
 
 fn polygon(d: &Dynamic) -> Result<Polygon, Bad> {
@@ -228,7 +228,7 @@ fn polygon(d: &Dynamic) -> Result<Polygon, Bad> {
 }
 
 /// Parses and checks a GeoJSON Polygon or MultiPolygon.
-fn polygons(v: &Value) -> Result<Vec<Polygon>, Bad> {
+pub(super) fn polygons(v: &Value) -> Result<Vec<Polygon>, Bad> {
     let Some(Dynamic::Bag(bag)) = v.as_dynamic() else {
         return Err(Bad::Invalid);
     };
@@ -264,7 +264,7 @@ fn polygons(v: &Value) -> Result<Vec<Polygon>, Bad> {
     Ok(list)
 }
 
-fn inside(list: &[Polygon], p: V3) -> Result<bool, Bad> {
+pub(super) fn inside(list: &[Polygon], p: V3) -> Result<bool, Bad> {
     for poly in list {
         if poly.shell.contains(p)? {
             let mut in_hole = false;

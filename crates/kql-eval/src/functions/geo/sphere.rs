@@ -29,7 +29,7 @@ use crate::exec::EvalError;
 use crate::value::{Dynamic, Value};
 
 /// The Earth's radius in metres.
-const EARTH_RADIUS: f64 = 6_371_010.0;
+pub(super) const EARTH_RADIUS: f64 = 6_371_010.0;
 
 /// The central angle in radians between two points given in degrees (haversine).
 fn central_angle((x1, y1): (f64, f64), (x2, y2): (f64, f64)) -> f64 {
@@ -172,7 +172,10 @@ pub(in super::super) fn line_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, Ty
 
 /// The positions of a GeoJSON coordinate array; `None` if one is not a valid
 /// `[longitude, latitude]` pair. **[U]** A position with an altitude is refused.
-fn positions(name: &str, coords: &Dynamic) -> Result<Option<Vec<(f64, f64)>>, EvalError> {
+pub(super) fn positions(
+    name: &str,
+    coords: &Dynamic,
+) -> Result<Option<Vec<(f64, f64)>>, EvalError> {
     let Some(items) = coords.as_array() else {
         return Ok(None);
     };

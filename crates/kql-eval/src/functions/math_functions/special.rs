@@ -63,7 +63,7 @@ pub(super) fn gamma(x: f64) -> Option<f64> {
 }
 
 /// ln |Γ(x)|; `None` at the poles.
-pub(super) fn loggamma(x: f64) -> Option<f64> {
+pub(in crate::functions) fn loggamma(x: f64) -> Option<f64> {
     if x.is_nan() {
         return Some(x);
     }

@@ -1,16 +1,16 @@
 //! Pruning of the nodes that combine tables or pass them through: `union`,
-//! `partition`, `ipv4_lookup`, `render`.
+//! `partition`, `ipv4_lookup`, `geo_polygon_lookup`/`geo_line_lookup`, `render`.
 //!
 //! A union leg needs the columns the union maps; a sub-query's implicit input
 //! (`SubInput`) has a fixed schema, so `partition` keeps every input column;
-//! `ipv4_lookup` outputs both sides whole; `render` passes its needs through.
+//! `ipv4_lookup` and the geo lookups output both sides whole; `render` passes its needs through.
 
 use std::sync::Arc;
 
 use kql_parser::ast::Span;
 
 use super::{Mapping, prune, prune_node};
-use crate::plan::{Plan, PlanKind, RenderRequest, UnionPlan};
+use crate::plan::{GeoLookup, Plan, PlanKind, RenderRequest, ScanPlan, UnionPlan};
 
 fn identity(n: usize) -> Mapping {
     (0..n).map(Some).collect()
@@ -109,6 +109,58 @@ pub(super) fn prune_union(plan: &Plan, u: &UnionPlan, required: &[bool]) -> (Pla
         inputs,
         mappings,
         source_names: u.source_names.clone(),
+    }));
+    (
+        Plan {
+            kind,
+            ..plan.clone()
+        },
+        identity(required.len()),
+    )
+}
+
+pub(super) fn prune_geo_lookup(plan: &Plan, required: &[bool]) -> (Plan, Mapping) {
+    let PlanKind::GeoLookup(g) = &plan.kind else {
+        return (plan.clone(), identity(required.len()));
+    };
+    let (input, imap) = prune_node(&g.input, &all(&g.input));
+    let (lookup, lmap) = prune_node(&g.lookup, &all(&g.lookup));
+    let kind = PlanKind::GeoLookup(Box::new(GeoLookup {
+        input: Arc::new(input),
+        lookup: Arc::new(lookup),
+        shape: lmap[g.shape].unwrap_or(g.shape),
+        lon: imap[g.lon].unwrap_or(g.lon),
+        lat: imap[g.lat].unwrap_or(g.lat),
+        max_distance: g.max_distance,
+        return_unmatched: g.return_unmatched,
+        lookup_columns: g
+            .lookup_columns
+            .iter()
+            .map(|&c| lmap[c].unwrap_or(c))
+            .collect(),
+    }));
+    (
+        Plan {
+            kind,
+            ..plan.clone()
+        },
+        identity(required.len()),
+    )
+}
+
+/// `scan` binds its expressions over the whole input, so the input keeps every
+/// column and only its own plan below is pruned.
+pub(super) fn prune_scan(plan: &Plan, required: &[bool]) -> (Plan, Mapping) {
+    let PlanKind::ScanSequence(s) = &plan.kind else {
+        return (plan.clone(), identity(required.len()));
+    };
+    let (input, map) = prune_node(&s.input, &all(&s.input));
+    if map.iter().enumerate().any(|(i, m)| *m != Some(i)) {
+        return (plan.clone(), identity(required.len()));
+    }
+    let kind = PlanKind::ScanSequence(Box::new(ScanPlan {
+        input: Arc::new(input),
+        ..(**s).clone()
     }));
     (
         Plan {

@@ -196,6 +196,8 @@ fn prune_node(plan: &Plan, required: &[bool]) -> (Plan, Mapping) {
         PlanKind::TopNested(t) => nodes::prune_top_nested(plan, t),
         PlanKind::MvApply(m) => nodes::prune_mv_apply(plan, m),
         PlanKind::Ipv4Lookup { .. } => combine::prune_ipv4_lookup(plan, required),
+        PlanKind::GeoLookup(_) => combine::prune_geo_lookup(plan, required),
+        PlanKind::ScanSequence(_) => combine::prune_scan(plan, required),
         PlanKind::Partition { .. } => combine::prune_partition(plan, required),
         PlanKind::Serialize { input } => {
             let (input, map) = prune_node(input, required);

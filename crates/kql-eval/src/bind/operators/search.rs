@@ -112,9 +112,11 @@ fn ident(name: &str, span: Span) -> Ident {
 fn bare_term(predicate: &Expr) -> Option<Span> {
     match &predicate.kind {
         ExprKind::Literal(Literal::String(_)) => Some(predicate.span),
-        ExprKind::Binary { op, left, right } if matches!(op, BinaryOp::And | BinaryOp::Or) => {
-            bare_term(left).or_else(|| bare_term(right))
-        }
+        ExprKind::Binary {
+            op: BinaryOp::And | BinaryOp::Or,
+            left,
+            right,
+        } => bare_term(left).or_else(|| bare_term(right)),
         ExprKind::Paren(inner) => bare_term(inner),
         ExprKind::Call { name, args } if name.name == "not" => args.first().and_then(bare_term),
         _ => None,

@@ -161,6 +161,7 @@ fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
             },
         )?;
         let start = Instant::now();
+        let loaded_before = tables.load_time();
         let tables_out = kql_eval::run(&bound, tables, &options).map_err(|e| match e {
             // Missing or unreadable data is the caller's input, not the query's fault.
             kql_eval::EvalError::NoData { .. } | kql_eval::EvalError::Load(_) => {
@@ -173,6 +174,7 @@ fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
         })?;
         let elapsed = start.elapsed();
         stats.run += elapsed;
+        stats.load += tables.load_time().saturating_sub(loaded_before);
         let many = tables_out.len() > 1 || args.queries.len() > 1;
         for (i, table) in tables_out.into_iter().enumerate() {
             let name = if many {

@@ -226,6 +226,16 @@ impl Assembler {
         t
     }
 
+    /// The target of the field at `pos` when it has the same name (bytes) as the
+    /// previous record's field there; `None` to resolve it by name.
+    #[inline]
+    pub(crate) fn resolve_same(&self, pos: usize, name: &[u8]) -> Option<Target> {
+        match self.order.get(pos) {
+            Some((n, t)) if n.as_bytes() == name => Some(*t),
+            _ => None,
+        }
+    }
+
     /// Converts and stores one field of the current record.
     pub(crate) fn push(&mut self, slot: usize, raw: Raw<'_>) -> Result<(), Issue> {
         let rows = self.rows;

@@ -89,23 +89,20 @@ pub(crate) fn load_blocks(
             });
         }
         drop(send);
-        merge_in_order(&receive, blocks, &failed)
+        merge_in_order(&receive, &failed)
     })
 }
 
-/// Appends the parts as they arrive, in block order.
-fn merge_in_order(
+/// Appends the parts as they arrive, in block order, until every sender is gone;
+/// `None` when a part gave up, `failed` is set, or a block is missing.
+pub(crate) fn merge_in_order(
     receive: &mpsc::Receiver<(usize, Option<Table>)>,
-    blocks: usize,
     failed: &AtomicBool,
 ) -> Option<Table> {
     let mut waiting: BTreeMap<usize, Table> = BTreeMap::new();
     let mut merged: Option<(crate::table::Schema, Vec<Column>, usize)> = None;
     let mut done = 0;
-    while done < blocks {
-        let Ok((i, part)) = receive.recv() else {
-            return None;
-        };
+    while let Ok((i, part)) = receive.recv() {
         let Some(part) = part else {
             failed.store(true, Ordering::Relaxed);
             return None;
@@ -131,6 +128,9 @@ fn merge_in_order(
             }
             done += 1;
         }
+    }
+    if failed.load(Ordering::Relaxed) || !waiting.is_empty() {
+        return None;
     }
     let (schema, columns, rows) = merged?;
     Table::with_row_count(schema, columns.into_iter().map(Arc::new).collect(), rows).ok()

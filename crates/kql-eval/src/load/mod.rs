@@ -32,6 +32,7 @@ pub mod bad_rows;
 mod blocks;
 pub mod convert;
 mod csv;
+mod csv_blocks;
 mod csv_place;
 mod error;
 pub mod external;
@@ -156,11 +157,18 @@ pub fn load_table_counted(
         }
         None => &unused,
     };
-    if format == DataFormat::Jsonl
-        && let Some(table) = load_jsonl_in_blocks(path, &file, opts, counter)
-    {
+    let before = counter.load(std::sync::atomic::Ordering::Relaxed);
+    let in_blocks = match format {
+        DataFormat::Jsonl => load_jsonl_in_blocks(path, &file, opts, counter),
+        DataFormat::Csv => csv_blocks::load_csv_in_blocks(path, b',', opts, counter),
+        DataFormat::Tsv => csv_blocks::load_csv_in_blocks(path, b'\t', opts, counter),
+        _ => None,
+    };
+    if let Some(table) = in_blocks {
         return Ok(table);
     }
+    // The sequential reader counts the bytes again.
+    counter.store(before, std::sync::atomic::Ordering::Relaxed);
     let file = CountingReader::new(file, counter);
     match format {
         DataFormat::Csv | DataFormat::Tsv | DataFormat::Jsonl => {
@@ -210,13 +218,7 @@ fn load_jsonl_in_blocks(
             .ok()?;
         asm.finish().ok()
     };
-    let before = counter.load(std::sync::atomic::Ordering::Relaxed);
-    let table = blocks::load_blocks(path, 0, len, counter, &parse);
-    if table.is_none() {
-        // The sequential reader counts the bytes again.
-        counter.store(before, std::sync::atomic::Ordering::Relaxed);
-    }
-    table
+    blocks::load_blocks(path, 0, len, counter, &parse)
 }
 
 /// Loads a table from bytes; `origin` names the data in errors.

@@ -23,8 +23,14 @@ use std::sync::{Arc, mpsc};
 
 use crate::table::{Column, Table};
 
-/// Bytes per block.
-const BLOCK: u64 = 8 << 20;
+/// Bytes per block: 8 MiB, or `KQL_BLOCK_BYTES` (at least 64; tests use small
+/// blocks to cut small files in many places).
+pub(crate) fn block_bytes() -> u64 {
+    std::env::var("KQL_BLOCK_BYTES")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .map_or(8 << 20, |n| n.max(64))
+}
 
 /// How far past a block's end a worker reads at a time to finish its last line.
 const TAIL: usize = 64 << 10;
@@ -55,7 +61,8 @@ pub(crate) fn load_blocks(
     read: &AtomicU64,
     parse: &ParseBlock<'_>,
 ) -> Option<Table> {
-    let blocks = usize::try_from(len.saturating_sub(start).div_ceil(BLOCK)).ok()?;
+    let block = block_bytes();
+    let blocks = usize::try_from(len.saturating_sub(start).div_ceil(block)).ok()?;
     let workers = threads().min(blocks).max(1);
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -73,8 +80,8 @@ pub(crate) fn load_blocks(
                         return;
                     }
                     let part = file.as_mut().and_then(|f| {
-                        let from = start + i as u64 * BLOCK;
-                        let to = (from + BLOCK).min(len);
+                        let from = start + i as u64 * block;
+                        let to = (from + block).min(len);
                         let body = read_block(f, &mut buf, from, to, i == 0).ok()?;
                         read.fetch_add(to - from, Ordering::Relaxed);
                         parse(body, i == 0)

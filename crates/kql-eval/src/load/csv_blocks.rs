@@ -30,13 +30,10 @@ use crate::table::Table;
 use super::LoadOptions;
 use super::assemble::Target;
 use super::bad_rows::BadRowPolicy;
-use super::blocks::{merge_in_order, threads};
+use super::blocks::{block_bytes, merge_in_order, threads};
 use super::convert::Raw;
 use super::csv::{check_header, header_names};
 use super::error::Location;
-
-/// Bytes read per block (a block is cut back to its last record end).
-const BLOCK: usize = 8 << 20;
 
 /// Loads a CSV file of a known schema under `--bad-rows fail` on every core; `None`
 /// when that does not apply or the sequential reader must read it.
@@ -134,6 +131,8 @@ fn cut_blocks(
     read: &AtomicU64,
     failed: &AtomicBool,
 ) -> std::io::Result<()> {
+    // Bytes read per block (a block is cut back to its last record end).
+    let block = block_bytes();
     let mut carry: Vec<u8> = Vec::new();
     let mut index = 0;
     loop {
@@ -142,9 +141,9 @@ fn cut_blocks(
         }
         let mut buf = std::mem::take(&mut carry);
         let before = buf.len();
-        file.by_ref().take(BLOCK as u64).read_to_end(&mut buf)?;
+        file.by_ref().take(block).read_to_end(&mut buf)?;
         read.fetch_add((buf.len() - before) as u64, Ordering::Relaxed);
-        let at_end = buf.len() - before < BLOCK;
+        let at_end = ((buf.len() - before) as u64) < block;
         let quotes = buf.iter().filter(|b| **b == b'"').count();
         if at_end {
             // An odd number of quotes: one is never closed (the sequential reader says

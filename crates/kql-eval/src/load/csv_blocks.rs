@@ -148,7 +148,7 @@ fn cut_blocks(
         if at_end {
             // An odd number of quotes: one is never closed (the sequential reader says
             // where).
-            if quotes % 2 == 1 {
+            if !quotes.is_multiple_of(2) {
                 failed.store(true, Ordering::Relaxed);
             } else if !buf.is_empty() {
                 let _ = work.send((index, buf));
@@ -176,7 +176,7 @@ fn last_record_end(buf: &[u8], quotes: usize) -> Option<usize> {
     for (i, b) in buf.iter().enumerate().rev() {
         match b {
             b'"' => q -= 1,
-            b'\n' if q % 2 == 0 => return Some(i + 1),
+            b'\n' if q.is_multiple_of(2) => return Some(i + 1),
             _ => {}
         }
     }

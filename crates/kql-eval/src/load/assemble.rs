@@ -226,12 +226,12 @@ impl Assembler {
         t
     }
 
-    /// The target of the field at `pos` when it has the same name (bytes) as the
-    /// previous record's field there; `None` to resolve it by name.
+    /// The previous record's field name at `pos` and its target, when the name has
+    /// no `"` or `\\` (so its JSON text is the name itself).
     #[inline]
-    pub(crate) fn resolve_same(&self, pos: usize, name: &[u8]) -> Option<Target> {
+    pub(crate) fn expected_at(&self, pos: usize) -> Option<(&[u8], Target)> {
         match self.order.get(pos) {
-            Some((n, t)) if n.as_bytes() == name => Some(*t),
+            Some((n, t)) if !n.contains(['"', '\\']) => Some((n.as_bytes(), *t)),
             _ => None,
         }
     }

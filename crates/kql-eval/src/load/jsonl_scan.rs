@@ -79,14 +79,18 @@ impl Scanner {
             if b.get(i) != Some(&b'"') {
                 return Err(GaveUp);
             }
-            let (end, escaped) = blk.string_end(i + 1)?;
-            let target = if escaped {
-                unescape(&b[i + 1..end], &mut self.key)?;
-                asm.resolve_at(pos, &self.key)
-            } else if let Some(t) = asm.resolve_same(pos, &b[i + 1..end]) {
-                t
-            } else {
-                asm.resolve_at(pos, blk.text(i + 1, end)?)
+            let (end, target) = match expected_key(b, i + 1, asm.expected_at(pos)) {
+                Some(found) => found,
+                None => {
+                    let (end, escaped) = blk.string_end(i + 1)?;
+                    let target = if escaped {
+                        unescape(&b[i + 1..end], &mut self.key)?;
+                        asm.resolve_at(pos, &self.key)
+                    } else {
+                        asm.resolve_at(pos, blk.text(i + 1, end)?)
+                    };
+                    (end, target)
+                }
             };
             i = inline_ws(b, end + 1);
             if b.get(i) != Some(&b':') {
@@ -189,12 +193,46 @@ impl<'a> Block<'a> {
     }
 }
 
+/// The end of a key starting at `i` that is the previous record's key at the same
+/// place (`expected`: its name, without `"` or `\\`), and its target: the name's bytes
+/// followed by the closing quote.
+#[inline]
+fn expected_key(b: &[u8], i: usize, expected: Option<(&[u8], Target)>) -> Option<(usize, Target)> {
+    let (name, target) = expected?;
+    let end = i + name.len();
+    (b.get(i..end) == Some(name) && b.get(end) == Some(&b'"')).then_some((end, target))
+}
+
+/// The first `"`, `\\` or line end at or after `i`, eight bytes at a time: the lowest
+/// set bit of the zero-byte mask is exactly the first match.
+#[inline]
+fn next_special(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        let mask = zero_bytes(w ^ (ONES * u64::from(b'"')))
+            | zero_bytes(w ^ (ONES * u64::from(b'\\')))
+            | zero_bytes(w ^ (ONES * u64::from(b'\n')));
+        if mask != 0 {
+            return Some(i + (mask.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let rest = b.get(i..)?;
+    rest.iter()
+        .position(|c| matches!(c, b'"' | b'\\' | b'\n'))
+        .map(|p| i + p)
+}
+
 /// [`string_end`] in a block without control characters but line ends.
 fn clean_string_end(b: &[u8], mut i: usize) -> Scan<(usize, bool)> {
     let mut escaped = false;
     loop {
-        let rel = memchr::memchr3(b'"', b'\\', b'\n', b.get(i..).ok_or(GaveUp)?).ok_or(GaveUp)?;
-        i += rel;
+        i = next_special(b, i).ok_or(GaveUp)?;
         match b[i] {
             b'"' => return Ok((i, escaped)),
             b'\\' => {
@@ -470,6 +508,26 @@ mod tests {
         assert_eq!(t.row(1)[1], Value::Long(12));
         assert_eq!(t.row(1)[2].to_kusto_string(), "[true,null]");
         assert_eq!(t.row(2), [Value::string(""), Value::Null, Value::Null]);
+    }
+
+    #[test]
+    fn finds_the_first_quote_backslash_or_line_end() {
+        let text = b"abcdefgh\\ijklmnop\"q\nrs";
+        assert_eq!(next_special(text, 0), Some(8));
+        assert_eq!(next_special(text, 9), Some(17));
+        assert_eq!(next_special(text, 18), Some(19));
+        assert_eq!(next_special(text, 20), None);
+        // A block without control characters (the memchr-free path), keys predicted from
+        // the previous record, one of them escaped.
+        let t = load("{\"S\":\"x\\\"y\",\"N\":1}\n{\"S\":\"longer than eight\",\"N\":2}\n{\"\\u0053\":\"z\"}\n")
+            .unwrap();
+        assert_eq!(t.row(0)[0], Value::string("x\"y"));
+        assert_eq!(
+            t.row(1)[..2],
+            [Value::string("longer than eight"), Value::Long(2)]
+        );
+        assert_eq!(t.row(2)[0], Value::string("z"));
+        assert_eq!(load("{\"S\":\"open\n\"}").err(), Some(GaveUp));
     }
 
     #[test]

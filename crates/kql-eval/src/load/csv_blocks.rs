@@ -139,12 +139,14 @@ fn cut_blocks(
         if failed.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let mut buf = std::mem::take(&mut carry);
+        // Room for the whole block up front: growing the buffer would copy it.
+        let mut buf = Vec::with_capacity(carry.len() + block as usize);
+        buf.append(&mut carry);
         let before = buf.len();
         file.by_ref().take(block).read_to_end(&mut buf)?;
         read.fetch_add((buf.len() - before) as u64, Ordering::Relaxed);
         let at_end = ((buf.len() - before) as u64) < block;
-        let quotes = buf.iter().filter(|b| **b == b'"').count();
+        let quotes = count_quotes(&buf);
         if at_end {
             // An odd number of quotes: one is never closed (the sequential reader says
             // where).
@@ -167,6 +169,16 @@ fn cut_blocks(
             None => carry = buf,
         }
     }
+}
+
+/// The number of `"` in `buf`, 64 bytes at a time (a loop the compiler vectorizes).
+fn count_quotes(buf: &[u8]) -> usize {
+    let mut chunks = buf.chunks_exact(64);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        n += usize::from(chunk.iter().fold(0u8, |a, &b| a + u8::from(b == b'"')));
+    }
+    n + chunks.remainder().iter().filter(|b| **b == b'"').count()
 }
 
 /// The index after the last line end of `buf` with an even number of quotes before
@@ -215,7 +227,8 @@ mod tests {
     #[test]
     fn cuts_only_outside_quotes() {
         let text = b"a,\"x\ny\"\nb,\"\"\"q\"\"\"\nc,\"z\n";
-        let quotes = |b: &[u8]| b.iter().filter(|c| **c == b'"').count();
+        let quotes = count_quotes;
+        assert_eq!(count_quotes(&[b'"'; 130]), 130);
         // The last line end is inside the open quote of `"z`: cut after the `b` record.
         let cut = last_record_end(text, quotes(text)).unwrap();
         assert_eq!(&text[cut..], b"c,\"z\n");

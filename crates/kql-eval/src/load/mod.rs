@@ -40,6 +40,7 @@ pub mod infer;
 mod json;
 mod json_lenient;
 mod json_seed;
+mod json_strings;
 mod jsonl_scan;
 mod progress;
 

@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::bind::TableProvider;
 use crate::exec::{EvalError, TableData};
@@ -41,6 +43,8 @@ pub struct FileTables {
     /// Tables read by more than one scan in this run: the union of their columns,
     /// loaded once (see [`TableData::prepare`]) and kept here.
     shared: Mutex<HashMap<String, SharedLoad>>,
+    /// Time spent loading files (nanoseconds), for `kql run --stats`.
+    load_nanos: AtomicU64,
 }
 
 /// A table several scans read: the columns to load for all of them, and the table once
@@ -57,6 +61,11 @@ impl FileTables {
             catalog,
             ..FileTables::default()
         }
+    }
+
+    /// The time spent loading files so far (part of a query's run time).
+    pub fn load_time(&self) -> Duration {
+        Duration::from_nanos(self.load_nanos.load(Ordering::Relaxed))
     }
 
     /// `--table Name=path`.
@@ -219,12 +228,11 @@ impl FileTables {
             bad_rows: self.bad_rows.clone(),
         };
         let format = crate::load::DataFormat::from_path(path);
-        Ok(load_table_counted(
-            path,
-            format,
-            &opts,
-            self.progress.as_deref(),
-        )?)
+        let start = Instant::now();
+        let table = load_table_counted(path, format, &opts, self.progress.as_deref());
+        let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.load_nanos.fetch_add(nanos, Ordering::Relaxed);
+        Ok(table?)
     }
 
     /// For a table several scans read: the table with all their columns, loaded on the

@@ -303,6 +303,7 @@ fn run_one(
         (Failure::Query, last.with_source_code(named()))
     })?;
     let start = Instant::now();
+    let loaded_before = tables.load_time();
     let out = kql_eval::run(&bound, tables, options).map_err(|e| match e {
         // Missing or unreadable data is the caller's input, not the query's fault.
         kql_eval::EvalError::NoData { .. } | kql_eval::EvalError::Load(_) => input(Report::new(e)),
@@ -312,6 +313,7 @@ fn run_one(
         other => (Failure::Query, Report::new(other).with_source_code(named())),
     })?;
     stats.run += start.elapsed();
+    stats.load += tables.load_time().saturating_sub(loaded_before);
     let renders = bound
         .queries
         .iter()

@@ -13,6 +13,8 @@ pub struct Stats {
     /// Loading the tables a query reads happens while it executes, so it is timed
     /// together with execution.
     pub run: Duration,
+    /// The part of `run` spent loading files.
+    pub load: Duration,
     pub write: Duration,
 }
 
@@ -33,6 +35,8 @@ impl Stats {
             ("parse", self.parse),
             ("check", self.check),
             ("load+execute", self.run),
+            ("  load", self.load),
+            ("  execute", self.run.saturating_sub(self.load)),
             ("write", self.write),
         ] {
             out.push_str(&format!("  {phase:<13}{:>10.3} ms\n", ms(d)));

@@ -4,7 +4,9 @@
 //! Two rows get equal bytes exactly when Kusto considers their keys equal (nulls equal
 //! each other here, as `summarize` groups them; a string is never null).
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::{DefaultHashBuilder, HashTable};
 
 use crate::table::Column;
 use crate::value::Value;
@@ -60,25 +62,81 @@ pub(crate) fn row_key(columns: &[&Column], row: usize, buf: &mut Vec<u8>) {
     }
 }
 
+/// Distinct encoded keys, each with an id (in order of first insertion). The keys
+/// live in one buffer and the table holds only ids, so a million groups cost two
+/// allocations that grow, not a million small ones.
+pub(crate) struct KeyIndex {
+    state: DefaultHashBuilder,
+    table: HashTable<u32>,
+    bytes: Vec<u8>,
+    /// `ends[id]`: where key `id` ends in `bytes` (it starts where `id - 1` ends).
+    ends: Vec<usize>,
+    hashes: Vec<u64>,
+}
+
+impl KeyIndex {
+    pub(crate) fn new() -> KeyIndex {
+        KeyIndex {
+            state: DefaultHashBuilder::default(),
+            table: HashTable::new(),
+            bytes: Vec::new(),
+            ends: Vec::new(),
+            hashes: Vec::new(),
+        }
+    }
+
+    /// How many distinct keys.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn key(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.bytes[start..self.ends[id]]
+    }
+
+    /// The id of `key`, if it was inserted.
+    pub(crate) fn find(&self, key: &[u8]) -> Option<u32> {
+        let hash = self.state.hash_one(key);
+        self.table.find(hash, |&id| self.key(id) == key).copied()
+    }
+
+    /// The id of `key`, inserting it if new; `true` when it was new.
+    pub(crate) fn insert(&mut self, key: &[u8]) -> (u32, bool) {
+        let hash = self.state.hash_one(key);
+        let (bytes, ends) = (&self.bytes, &self.ends);
+        let same = |id: &u32| {
+            let i = *id as usize;
+            let start = if i == 0 { 0 } else { ends[i - 1] };
+            &bytes[start..ends[i]] == key
+        };
+        if let Some(&id) = self.table.find(hash, same) {
+            return (id, false);
+        }
+        let id = self.ends.len() as u32;
+        self.bytes.extend_from_slice(key);
+        self.ends.push(self.bytes.len());
+        self.hashes.push(hash);
+        let hashes = &self.hashes;
+        self.table.insert_unique(hash, id, |&i| hashes[i as usize]);
+        (id, true)
+    }
+}
+
 /// Assigns each row a group id (in order of first appearance) by its key over
 /// `columns`; returns the ids, and the first row of each group.
 pub(crate) fn group_rows(columns: &[&Column], rows: usize) -> (Vec<u32>, Vec<u32>) {
-    let mut groups: HashMap<Vec<u8>, u32> = HashMap::new();
+    let mut groups = KeyIndex::new();
     let mut ids = Vec::with_capacity(rows);
     let mut firsts = Vec::new();
     let mut buf = Vec::new();
     for row in 0..rows {
         row_key(columns, row, &mut buf);
-        // Look up by slice first: the key is copied only for a new group.
-        let id = match groups.get(buf.as_slice()) {
-            Some(&id) => id,
-            None => {
-                let id = firsts.len() as u32;
-                groups.insert(buf.clone(), id);
-                firsts.push(row as u32);
-                id
-            }
-        };
+        let (id, new) = groups.insert(&buf);
+        if new {
+            firsts.push(row as u32);
+        }
         ids.push(id);
     }
     (ids, firsts)

@@ -226,6 +226,16 @@ impl Assembler {
         t
     }
 
+    /// The previous record's field name at `pos` and its target, when the name has
+    /// no `"` or `\\` (so its JSON text is the name itself).
+    #[inline]
+    pub(crate) fn expected_at(&self, pos: usize) -> Option<(&[u8], Target)> {
+        match self.order.get(pos) {
+            Some((n, t)) if !n.contains(['"', '\\']) => Some((n.as_bytes(), *t)),
+            _ => None,
+        }
+    }
+
     /// Converts and stores one field of the current record.
     pub(crate) fn push(&mut self, slot: usize, raw: Raw<'_>) -> Result<(), Issue> {
         let rows = self.rows;

@@ -150,7 +150,7 @@ pub(crate) fn load_csv(
 }
 
 /// The header's names, export suffixes dropped; each must be UTF-8 and unique.
-fn header_names(
+pub(super) fn header_names(
     header: &ByteRecord,
     place: impl Fn(usize) -> Location,
 ) -> Result<Vec<String>, LoadError> {
@@ -174,7 +174,7 @@ fn header_names(
 
 /// A header that names none of the schema's columns is not a header (a file without
 /// one, or the wrong table's file): loading it would give a table of nulls.
-fn check_header(
+pub(super) fn check_header(
     names: &[String],
     opts: &LoadOptions,
     at: impl Fn() -> Location,

@@ -29,8 +29,10 @@
 
 pub mod assemble;
 pub mod bad_rows;
+mod blocks;
 pub mod convert;
 mod csv;
+mod csv_blocks;
 mod csv_place;
 mod error;
 pub mod external;
@@ -38,6 +40,8 @@ pub mod infer;
 mod json;
 mod json_lenient;
 mod json_seed;
+mod json_strings;
+mod jsonl_scan;
 mod progress;
 
 use std::fs::File;
@@ -154,6 +158,18 @@ pub fn load_table_counted(
         }
         None => &unused,
     };
+    let before = counter.load(std::sync::atomic::Ordering::Relaxed);
+    let in_blocks = match format {
+        DataFormat::Jsonl => load_jsonl_in_blocks(path, &file, opts, counter),
+        DataFormat::Csv => csv_blocks::load_csv_in_blocks(path, b',', opts, counter),
+        DataFormat::Tsv => csv_blocks::load_csv_in_blocks(path, b'\t', opts, counter),
+        _ => None,
+    };
+    if let Some(table) = in_blocks {
+        return Ok(table);
+    }
+    // The sequential reader counts the bytes again.
+    counter.store(before, std::sync::atomic::Ordering::Relaxed);
     let file = CountingReader::new(file, counter);
     match format {
         DataFormat::Csv | DataFormat::Tsv | DataFormat::Jsonl => {
@@ -173,6 +189,37 @@ pub fn load_table_counted(
             load_from_bytes(&bytes, format, &name, opts)
         }
     }
+}
+
+/// JSONL on every core ([`blocks`], [`jsonl_scan`]), for a file of a known schema
+/// loaded under `--bad-rows fail`; `None` when that does not apply or the file needs
+/// the sequential reader (which then reads it from the start and reports any error).
+fn load_jsonl_in_blocks(
+    path: &Path,
+    file: &File,
+    opts: &LoadOptions,
+    counter: &std::sync::atomic::AtomicU64,
+) -> Option<Table> {
+    if opts.bad_rows.policy != BadRowPolicy::Fail || opts.schema.is_none() {
+        return None;
+    }
+    let len = file.metadata().ok()?.len();
+    if len == 0 {
+        return None;
+    }
+    let parse = |body: &[u8], first: bool| {
+        let body = if first {
+            body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
+        } else {
+            body
+        };
+        let mut asm = opts.assembler(None, false);
+        jsonl_scan::Scanner::default()
+            .records(body, &mut asm)
+            .ok()?;
+        asm.finish().ok()
+    };
+    blocks::load_blocks(path, 0, len, counter, &parse)
 }
 
 /// Loads a table from bytes; `origin` names the data in errors.

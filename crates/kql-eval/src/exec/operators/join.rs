@@ -4,12 +4,11 @@
 //! join (q/join-innerunique.md). Output rows: left order, then (outer kinds) the
 //! unmatched right rows in right order.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use kql_parser::ast::JoinKind;
 
-use crate::exec::keys::row_key;
+use crate::exec::keys::{KeyIndex, row_key};
 use crate::exec::{EvalError, Executor};
 use crate::plan::JoinPlan;
 use crate::table::{Column, Schema, Table};
@@ -31,31 +30,19 @@ pub(crate) fn join(
         .iter()
         .map(|&i| right.columns()[i].as_ref())
         .collect();
+    let (index, right_rows) = index_right(&rkeys, right.num_rows());
     let mut buf = Vec::new();
-    let mut index: HashMap<Vec<u8>, Vec<u32>> = HashMap::new();
-    for r in 0..right.num_rows() {
-        row_key(&rkeys, r, &mut buf);
-        match index.get_mut(buf.as_slice()) {
-            Some(rows) => rows.push(r as u32),
-            None => {
-                index.insert(buf.clone(), vec![r as u32]);
-            }
-        }
-    }
 
     let mut pairs_left: Vec<Option<u32>> = Vec::new();
     let mut pairs_right: Vec<Option<u32>> = Vec::new();
     let mut right_matched = vec![false; right.num_rows()];
-    let mut seen_left_keys: HashSet<Vec<u8>> = HashSet::new();
+    let mut seen_left_keys = KeyIndex::new();
     for l in 0..left.num_rows() {
         row_key(&lkeys, l, &mut buf);
-        if plan.kind == JoinKind::InnerUnique {
-            if seen_left_keys.contains(buf.as_slice()) {
-                continue;
-            }
-            seen_left_keys.insert(buf.clone());
+        if plan.kind == JoinKind::InnerUnique && !seen_left_keys.insert(&buf).1 {
+            continue;
         }
-        let matches = index.get(&buf);
+        let matches = index.find(&buf).map(|id| right_rows.rows(id));
         match plan.kind {
             JoinKind::LeftSemi => {
                 if matches.is_some() {
@@ -74,7 +61,7 @@ pub(crate) fn join(
             }
             _ => {
                 // Checked before the pairs are made: an exploding join stops here.
-                let adding = matches.map_or(0, Vec::len);
+                let adding = matches.map_or(0, <[u32]>::len);
                 let rows = (pairs_left.len() + adding) as u64;
                 if rows > exec.limits.max_rows {
                     return Err(EvalError::RowLimit {
@@ -144,4 +131,54 @@ pub(crate) fn join(
         columns,
         rows,
     )?))
+}
+
+/// The right rows of each key id, in right order (one array, not a list per key).
+struct RightRows {
+    /// `rows[starts[id]..starts[id + 1]]` are the rows of key `id`.
+    starts: Vec<u32>,
+    rows: Vec<u32>,
+}
+
+impl RightRows {
+    fn rows(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => &self.rows[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// The right side hashed on its keys: the distinct keys, and the rows of each.
+fn index_right(keys: &[&Column], rows: usize) -> (KeyIndex, RightRows) {
+    let mut index = KeyIndex::new();
+    let mut ids = Vec::with_capacity(rows);
+    let mut buf = Vec::new();
+    for r in 0..rows {
+        row_key(keys, r, &mut buf);
+        ids.push(index.insert(&buf).0);
+    }
+    // Counting sort of the rows by key id keeps right order within a key.
+    let mut starts = vec![0u32; index.len() + 1];
+    for &id in &ids {
+        starts[id as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    let mut sorted = vec![0u32; rows];
+    for (r, &id) in ids.iter().enumerate() {
+        let at = &mut next[id as usize];
+        sorted[*at as usize] = r as u32;
+        *at += 1;
+    }
+    (
+        index,
+        RightRows {
+            starts,
+            rows: sorted,
+        },
+    )
 }

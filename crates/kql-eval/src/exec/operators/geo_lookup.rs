@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::exec::EvalError;
 use crate::functions::lookup_matches;
 use crate::plan::{GeoLookup, Plan};
-use crate::table::{Column, Table};
+use crate::table::Table;
 
 pub(crate) fn geo_lookup(
     input: &Arc<Table>,
@@ -38,19 +38,5 @@ pub(crate) fn geo_lookup(
             right.push(Some(m));
         }
     }
-    let mut columns: Vec<Arc<Column>> = input
-        .columns()
-        .iter()
-        .map(|c| Arc::new(c.gather(&left)))
-        .collect();
-    columns.extend(
-        g.lookup_columns
-            .iter()
-            .map(|&c| Arc::new(lookup.columns()[c].gather_opt(&right))),
-    );
-    Ok(Arc::new(Table::with_row_count(
-        node.schema.clone(),
-        columns,
-        left.len(),
-    )?))
+    super::ipv4_lookup::matched_rows(node, input, &left, lookup, &g.lookup_columns, &right)
 }

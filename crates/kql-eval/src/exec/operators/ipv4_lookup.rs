@@ -117,16 +117,29 @@ pub(crate) fn ipv4_lookup(
             }
         }
     }
+    let all_lookup_columns: Vec<usize> = (0..lookup.columns().len()).collect();
+    matched_rows(node, input, &left, lookup, &all_lookup_columns, &right)
+}
+
+/// The output of a lookup plugin: input row `left[i]` beside lookup row `right[i]` (or
+/// nulls), the input's columns followed by `lookup_columns` of the lookup table.
+pub(super) fn matched_rows(
+    node: &Plan,
+    input: &Table,
+    left: &[u32],
+    lookup: &Table,
+    lookup_columns: &[usize],
+    right: &[Option<u32>],
+) -> Result<Arc<Table>, EvalError> {
     let mut columns: Vec<Arc<Column>> = input
         .columns()
         .iter()
-        .map(|c| Arc::new(c.gather(&left)))
+        .map(|c| Arc::new(c.gather(left)))
         .collect();
     columns.extend(
-        lookup
-            .columns()
+        lookup_columns
             .iter()
-            .map(|c| Arc::new(c.gather_opt(&right))),
+            .map(|&c| Arc::new(lookup.columns()[c].gather_opt(right))),
     );
     Ok(Arc::new(Table::with_row_count(
         node.schema.clone(),

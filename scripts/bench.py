@@ -50,21 +50,26 @@ def phase(stats, name):
     return float(m.group(1)) / 1000.0 if m else float("nan")
 
 
+def best_of(runs, run):
+    """The result (a dict with `wall`) of the fastest of `runs` calls of `run`."""
+    return min((run() for _ in range(runs)), key=lambda r: r["wall"])
+
+
 def bench_kql(kql, path, runs):
     """{query: dict(wall, rss, load, execute, rows, sha)} (best of `runs` by wall)."""
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, query in QUERIES.items():
-            best = None
             out_csv = os.path.join(tmp, "result.csv")
-            for _ in range(runs):
-                argv = [kql, "run", "--table", f"EmailEvents={path}", "--now", NOW, "--stats",
-                        "--format", "csv", "--output", out_csv, query]
+            argv = [kql, "run", "--table", f"EmailEvents={path}", "--now", NOW, "--stats",
+                    "--format", "csv", "--output", out_csv, query]
+
+            def run():
                 wall, rss, _, err = measure(argv)
                 stats = err.decode()
-                r = dict(wall=wall, rss=rss, load=phase(stats, "load"), execute=phase(stats, "execute"))
-                if best is None or r["wall"] < best["wall"]:
-                    best = r
+                return dict(wall=wall, rss=rss, load=phase(stats, "load"), execute=phase(stats, "execute"))
+
+            best = best_of(runs, run)
             with open(out_csv, newline="", encoding="utf-8") as f:
                 rows = list(csv.reader(f))[1:]
             best["rows"], best["sha"] = checksum(rows)

@@ -19,7 +19,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import ROOT, bench_kql, measure  # noqa: E402
+from bench import ROOT, bench_kql, best_of, measure  # noqa: E402
 
 CUTOFF = "2026-05-09 20:00:00+00"  # ago(4h) at --now 2026-05-10T00:00:00Z
 
@@ -125,12 +125,11 @@ def bench_duckdb(path, runs):
     here = os.path.dirname(os.path.abspath(__file__))
     res = {}
     for name in SQL:
-        best = None
-        for _ in range(runs):
+        def cold():
             wall, rss, out, _ = measure([sys.executable, "-c", CHILD, "cold", path, name, here])
-            r = dict(wall=wall, rss=rss, **last_json(out))
-            if best is None or r["wall"] < best["wall"]:
-                best = r
+            return dict(wall=wall, rss=rss, **last_json(out))
+
+        best = best_of(runs, cold)
         _, _, out, _ = measure([sys.executable, "-c", CHILD, "warm", path, name, here])
         best.update(last_json(out))
         res[name] = best

@@ -19,7 +19,7 @@ use kql_eval::value::Dynamic;
 use kql_eval::value::datetime::UNIX_EPOCH_TICKS;
 use kql_parser::ast::ScalarType;
 
-use super::extract::{ChartData, MAX_SERIES, Series, XAxis};
+use super::extract::{ChartData, MAX_SERIES, Series, XAxis, column_index};
 use super::{ChartError, ChartKind, ChartSpec};
 
 /// The array x column, when `table` is a `make-series` result to chart as one.
@@ -81,15 +81,7 @@ pub fn extract(spec: &ChartSpec, table: &Table, x: usize) -> Result<ChartData, C
     let schema = table.schema();
     let names: Vec<&str> = schema.names().collect();
     let types: Vec<ScalarType> = schema.types().collect();
-    let index = |property: &str, name: &str| {
-        schema
-            .index_of(name)
-            .ok_or_else(|| ChartError::NoSuchColumn {
-                property: property.into(),
-                column: name.into(),
-                columns: names.join(", "),
-            })
-    };
+    let index = |property: &str, name: &str| column_index(table, property, name);
     let ys: Vec<usize> = if spec.ycolumns.is_empty() {
         (0..names.len())
             .filter(|&i| i != x && types[i] == ScalarType::Dynamic)

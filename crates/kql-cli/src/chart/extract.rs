@@ -85,16 +85,7 @@ pub fn extract(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError>
 /// A table of scalars: one point per row and y column.
 fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError> {
     let schema = table.schema();
-    let columns = || schema.names().collect::<Vec<_>>().join(", ");
-    let index = |property: &str, name: &str| {
-        schema
-            .index_of(name)
-            .ok_or_else(|| ChartError::NoSuchColumn {
-                property: property.into(),
-                column: name.into(),
-                columns: columns(),
-            })
-    };
+    let index = |property: &str, name: &str| column_index(table, property, name);
     let types: Vec<ScalarType> = schema.types().collect();
     let x = match &spec.xcolumn {
         Some(name) => index("xcolumn", name)?,
@@ -241,6 +232,18 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
         y_names: ys.iter().map(|&y| names[y].to_string()).collect(),
         series,
     })
+}
+
+/// The column a `with (...)` property (`xcolumn`, `ycolumns`, `series`) names.
+pub(super) fn column_index(table: &Table, property: &str, name: &str) -> Result<usize, ChartError> {
+    let schema = table.schema();
+    schema
+        .index_of(name)
+        .ok_or_else(|| ChartError::NoSuchColumn {
+            property: property.into(),
+            column: name.into(),
+            columns: schema.names().collect::<Vec<_>>().join(", "),
+        })
 }
 
 fn column(table: &Table, index: usize) -> Result<&Column, ChartError> {

@@ -10,10 +10,10 @@
 //!
 //! Where a line end is outside quotes is told by the parity of the quotes before it,
 //! which is exact for CSV as RFC 4180 writes it (a quote opens or closes a quoted
-//! field, or is doubled inside one). A file where that is not so (a stray quote in an
-//! unquoted field) cannot be cut wrongly without a record's field count changing on
-//! one side of the cut, so a worker gives up on any record whose width is not the
-//! header's, and the whole load falls back to the sequential reader, as it does for
+//! field, or is doubled inside one). A file where that is not so has a stray quote in
+//! an unquoted field, and so a record with an odd number of quotes: a worker gives up
+//! on such a record (and on any record whose width is not the header's), and the
+//! whole load falls back to the sequential reader, as it does for
 //! a value that does not convert, text that is not UTF-8, or an unclosed quote (an odd
 //! number of quotes in the file).
 
@@ -205,7 +205,16 @@ fn parse_block(body: &[u8], delimiter: u8, names: &[String], opts: &LoadOptions)
     let mut asm = opts.assembler(Some(names), true);
     let targets: Vec<Target> = names.iter().map(|n| asm.resolve(n)).collect();
     let mut record = ByteRecord::new();
+    let mut start = 0;
     while rdr.read_byte_record(&mut record).ok()? {
+        // A record with an odd number of quotes holds a stray one (`5" x`), which flips
+        // the parity the cut relies on: the block may have been cut inside a quoted
+        // field, so the sequential reader takes over.
+        let end = usize::try_from(rdr.position().byte()).ok()?;
+        if !count_quotes(body.get(start..end)?).is_multiple_of(2) {
+            return None;
+        }
+        start = end;
         if record.len() != names.len() {
             return None;
         }
@@ -223,6 +232,18 @@ fn parse_block(body: &[u8], delimiter: u8, names: &[String], opts: &LoadOptions)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stray_quote_sends_the_block_to_the_sequential_reader() {
+        let names: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let opts = LoadOptions::default();
+        // The stray `"` in `5" x` makes the line end inside `"p\nr,s,t"` look like a
+        // cut; both halves would read as three fields each.
+        assert!(parse_block(b"a,5\" x,b\nu,v,\"p\n", b',', &names, &opts).is_none());
+        assert!(parse_block(b"r,s,t\"\n", b',', &names, &opts).is_none());
+        let parsed = parse_block(b"x,\"y\"\"z\",w\n1,2,3\n", b',', &names, &opts);
+        assert_eq!(parsed.map(|t| t.num_rows()), Some(2));
+    }
 
     #[test]
     fn cuts_only_outside_quotes() {

@@ -128,7 +128,11 @@ pub(crate) fn merge_in_order(
                         return None;
                     }
                     for (c, p) in cols.iter_mut().zip(&columns) {
-                        c.extend_from(p).ok()?;
+                        if c.extend_from(p).is_err() {
+                            // Stop the workers too: the sequential reader takes over.
+                            failed.store(true, Ordering::Relaxed);
+                            return None;
+                        }
                     }
                     *total += rows;
                 }

@@ -258,12 +258,15 @@ fn number_end(b: &[u8], mut i: usize) -> Scan<(usize, bool)> {
 }
 
 /// A number as serde_json gives it to a visitor: non-negative integers as `u64`,
-/// negative ones as `i64`, anything else (or out of range) as `f64`.
+/// negative ones as `i64` (but `-0` as the `f64` -0.0, as serde_json does), anything
+/// else (or out of range) as `f64`.
 fn number(text: &[u8], integral: bool) -> Scan<Raw<'static>> {
     if integral {
         let s = utf8(text)?;
         if s.starts_with('-') {
-            if let Ok(v) = s.parse::<i64>() {
+            if let Ok(v) = s.parse::<i64>()
+                && v != 0
+            {
                 return Ok(Raw::I64(v));
             }
         } else if let Ok(v) = s.parse::<u64>() {
@@ -352,6 +355,14 @@ mod tests {
         assert_eq!(t.row(1)[1], Value::Long(12));
         assert_eq!(t.row(1)[2].to_kusto_string(), "[true,null]");
         assert_eq!(t.row(2), [Value::string(""), Value::Null, Value::Null]);
+    }
+
+    #[test]
+    fn minus_zero_is_the_real_serde_gives() {
+        // serde_json visits `-0` as the f64 -0.0, not the i64 0: both readers must agree.
+        assert!(matches!(number(b"-0", true), Ok(Raw::F64(v)) if v == 0.0 && v.is_sign_negative()));
+        assert!(matches!(number(b"-3", true), Ok(Raw::I64(-3))));
+        assert!(matches!(number(b"0", true), Ok(Raw::U64(0))));
     }
 
     #[test]

@@ -48,7 +48,9 @@ impl Binder<'_> {
             }
         }
         let mut legs: Vec<(String, Arc<Plan>)> = Vec::new();
-        let mut first_left_out = None;
+        // `isfuzzy=true`: the legs left out, warned about only if another leg resolves.
+        let mut left_out = Vec::new();
+        let mut first_error = None;
         if let Some(input) = input {
             legs.push(("union_arg0".to_string(), input));
         }
@@ -96,20 +98,21 @@ impl Binder<'_> {
                             e @ (CheckError::UnknownTable { .. }
                             | CheckError::UnknownFunction { .. }),
                         ) if fuzzy => {
-                            self.warnings.push(CheckWarning::FuzzyUnionLeg {
+                            left_out.push(CheckWarning::FuzzyUnionLeg {
                                 reason: e.to_string(),
                                 span: table.span,
                             });
-                            first_left_out.get_or_insert(e);
+                            first_error.get_or_insert(e);
                         }
                         Err(e) => return Err(e),
                     }
                 }
             }
         }
-        if let (true, Some(e)) = (legs.is_empty(), first_left_out) {
+        if let (true, Some(e)) = (legs.is_empty(), first_error) {
             return Err(e);
         }
+        self.warnings.append(&mut left_out);
         if legs.is_empty() {
             return Err(CheckError::invalid(
                 "`union` needs at least one table",

@@ -294,4 +294,11 @@ fn covariance_names_both_arguments() {
         refused("datatable(x:real, y:real) [1.0, 2.0] | summarize covariance(x * 2, y)")
             .contains("covariance")
     );
+    // The same naming serves make-series, which must not make a column named "".
+    let series = "datatable(x:real, y:real, t:datetime) [1.0, 2.0, datetime(2026-01-01)]
+                  | make-series covariance(x * 2, y) on t step 1d";
+    assert!(refused(series).contains("covariance"));
+    // percentile_x_55 needs the percentage's literal text; a `let` name has none.
+    let q = "let p = 55; datatable(x:long) [1, 2] | summarize percentile(x, p)";
+    assert!(refused(q).contains("percentile"));
 }

@@ -191,7 +191,8 @@ pub(crate) fn covariance_name(prefix: &str, args: &[Expr]) -> Option<String> {
 /// `percentile(x, 55)` and `percentiles(x, 55)`: `percentile_x_55` (conformance
 /// `summarize-operator-04`); the percentile's text is made a valid name, `.` as `_`
 /// (`percentile_x_99_5`, Kusto.Language `AddPercentileColumns`).
-pub(crate) fn percentile_name(args: &[Expr]) -> String {
+/// `None` when the percentage is not a literal number.
+pub(crate) fn percentile_name(args: &[Expr]) -> Option<String> {
     let base = prefixed("percentile", args);
     let p = match args.get(1).map(|a| &a.kind) {
         Some(kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::Long(Some(n)))) => {
@@ -203,9 +204,9 @@ pub(crate) fn percentile_name(args: &[Expr]) -> String {
         Some(kql_parser::ast::ExprKind::Literal(kql_parser::ast::Literal::Real(Some(r)))) => {
             r.to_string().replace(['.', '-'], "_")
         }
-        _ => String::new(),
+        _ => return None,
     };
-    format!("{base}_{p}")
+    Some(format!("{base}_{p}"))
 }
 
 /// `Column1`, `Column2`, ...: the next free one. The counter lives in the binder and

@@ -84,7 +84,7 @@ impl Binder<'_> {
                         ));
                     }
                     let call = self.aggregate_call(function, args, &row, &[], named.expr.span)?;
-                    let names = output_names(named, function, args, &call, &input.schema);
+                    let names = output_names(named, function, args, &call, &input.schema)?;
                     let name = names.into_iter().next().unwrap_or_default();
                     let ty = call.outputs[0];
                     (SeriesAggregate::Call(call), ty, name)

@@ -62,16 +62,7 @@ impl Binder<'_> {
             {
                 let call =
                     self.aggregate_call(function, args, &row, &key_columns, item.expr.span)?;
-                if item.names.is_empty()
-                    && matches!(function.name, "covariance" | "covariancep")
-                    && crate::bind::naming::covariance_name(function.name, args).is_none()
-                {
-                    return Err(CheckError::unsupported(
-                        "an unnamed covariance of expressions (Kusto's column name is undocumented; name it)",
-                        item.expr.span,
-                    ));
-                }
-                let names = output_names(item, function, args, &call, &input.schema);
+                let names = output_names(item, function, args, &call, &input.schema)?;
                 let start = fields.len();
                 for (name, ty) in names.into_iter().zip(&call.outputs) {
                     let name = unique_name(&name, |n| fields.iter().any(|f| f.name == n));
@@ -267,7 +258,13 @@ pub(super) fn output_names(
     args: &[Expr],
     call: &AggregateCall,
     schema: &Schema,
-) -> Vec<String> {
+) -> Result<Vec<String>, CheckError> {
+    let undocumented = |what: &str| {
+        CheckError::unsupported(
+            format!("an unnamed {what} (Kusto's column name is undocumented; name it)"),
+            item.expr.span,
+        )
+    };
     let is_arg = matches!(function.name, "arg_max" | "arg_min");
     let mut names = Vec::new();
     let first = if let Some(n) = item.names.first() {
@@ -277,8 +274,10 @@ pub(super) fn output_names(
             .unwrap_or_else(|| format!("{}_", function.name.trim_start_matches("arg_")))
     } else if matches!(function.name, "percentile" | "percentiles") {
         crate::bind::naming::percentile_name(args)
+            .ok_or_else(|| undocumented("percentile of a percentage that is not a literal"))?
     } else if matches!(function.name, "covariance" | "covariancep") {
-        crate::bind::naming::covariance_name(function.name, args).unwrap_or_default()
+        crate::bind::naming::covariance_name(function.name, args)
+            .ok_or_else(|| undocumented("covariance of expressions"))?
     } else {
         aggregate_name(function.name_prefix, args)
     };
@@ -289,7 +288,7 @@ pub(super) fn output_names(
             None => names.push(schema.fields[*c].name.clone()),
         }
     }
-    names
+    Ok(names)
 }
 
 /// Replaces each aggregate call inside `expr` with a hidden column name, collecting

@@ -1,5 +1,6 @@
-//! Predicates, where only `true` counts: `where P` keeps, and `countif(P)` counts, the
-//! rows where P is `true`, so a part of P that is `false` and one that is null give the
+//! Predicates, where only `true` counts: `where P` keeps, `countif(P)` counts, and the
+//! other `...if` aggregates (`sumif(x, P)`, `make_set_if(x, P)`) read, the rows where
+//! P is `true`, so a part of P that is `false` and one that is null give the
 //! same rows, as long as only `and` / `or` stand between that part and the top (they
 //! are min and max over false < null < true, so replacing a null by false never changes
 //! whether the whole is `true`; `not` and `iff` would).
@@ -58,6 +59,12 @@ mod tests {
             r#"{data} | where set_has_element(parse_json(D).Phish, "Other") or D == "" | count"#
         ));
         assert_eq!(kept.unwrap_or_default()[1], ["2"]);
+        // q/sumif-aggregation-function.md: the sum over the rows where the predicate
+        // is true; the same holds for every `...if` aggregate.
+        let summed = rows(&format!(
+            r#"{data} | extend n = strlen(D) | summarize s = sumif(n, set_has_element(parse_json(D).Phish, "Other")), l = make_list_if(n, set_has_element(parse_json(D).Phish, "Spoof DMARC"))"#
+        ));
+        assert_eq!(summed.unwrap_or_default()[1], ["19", "[25]"]);
     }
 
     #[test]

@@ -206,8 +206,9 @@ impl Binder<'_> {
                 return Err(CheckError::invalid("`*` is not allowed here", arg.span));
             }
             let mut expr = self.scalar(arg, row)?;
-            // `countif(P)` counts the rows where P is true (q/countif-aggregation-function.md).
-            if function.name == "countif" {
+            // The `...if` aggregates read the rows where their predicate is true
+            // (q/countif-aggregation-function.md, q/sumif-aggregation-function.md).
+            if Some(i) == predicate_argument(function.name) {
                 expr = crate::bind::predicate::as_predicate(expr);
             }
             if is_arg && i > 0 {
@@ -240,6 +241,16 @@ impl Binder<'_> {
             extra_columns,
             span,
         })
+    }
+}
+
+/// The argument of an `...if` aggregate that is its row predicate: `countif(P)`,
+/// `sumif(x, P)`, `dcountif(x, P, accuracy)`, `make_list_if(x, P, max)`, ...
+fn predicate_argument(aggregate: &str) -> Option<usize> {
+    match aggregate {
+        "countif" => Some(0),
+        name if name.ends_with("if") => Some(1),
+        _ => None,
     }
 }
 

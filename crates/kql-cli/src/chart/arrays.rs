@@ -19,7 +19,7 @@ use kql_eval::value::Dynamic;
 use kql_eval::value::datetime::UNIX_EPOCH_TICKS;
 use kql_parser::ast::ScalarType;
 
-use super::extract::{ChartData, MAX_SERIES, Series, XAxis, column_index};
+use super::extract::{ChartData, MAX_SERIES, Series, XAxis, column_index, column_type};
 use super::{ChartError, ChartKind, ChartSpec};
 
 /// The array x column, when `table` is a `make-series` result to chart as one.
@@ -36,8 +36,7 @@ pub fn array_x(spec: &ChartSpec, table: &Table) -> Option<usize> {
         return schema.index_of(name).filter(|&i| is_dynamic(i));
     }
     let first = schema.types().next()?;
-    if matches!(first, ScalarType::DateTime)
-        || (spec.kind != ChartKind::Time && super::extract::is_numeric(first))
+    if matches!(first, ScalarType::DateTime) || (spec.kind != ChartKind::Time && first.is_numeric())
     {
         return None;
     }
@@ -95,7 +94,21 @@ pub fn extract(spec: &ChartSpec, table: &Table, x: usize) -> Result<ChartData, C
     } else {
         spec.ycolumns
             .iter()
-            .map(|n| index("ycolumns", n))
+            .map(|n| {
+                let i = index("ycolumns", n)?;
+                // A make-series value column is an array; a scalar one would draw as
+                // empty lines.
+                match types[i] {
+                    ScalarType::Dynamic => Ok(i),
+                    other => Err(column_type(
+                        spec,
+                        "y",
+                        Some(n),
+                        other,
+                        "a dynamic array of numbers",
+                    )),
+                }
+            })
             .collect::<Result<_, _>>()?
     };
     if ys.is_empty() {

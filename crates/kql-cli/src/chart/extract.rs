@@ -57,13 +57,6 @@ pub struct ChartData {
     pub series: Vec<Series>,
 }
 
-pub fn is_numeric(ty: ScalarType) -> bool {
-    matches!(
-        ty,
-        ScalarType::Int | ScalarType::Long | ScalarType::Real | ScalarType::Decimal
-    )
-}
-
 /// Splits `table` into the series `spec` asks for.
 pub fn extract(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError> {
     let mut data = match super::arrays::array_x(spec, table) {
@@ -99,7 +92,7 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
         .collect::<Result<_, _>>()?;
     let ys: Vec<usize> = if spec.ycolumns.is_empty() {
         (0..types.len())
-            .filter(|&i| i != x && !explicit_series.contains(&i) && is_numeric(types[i]))
+            .filter(|&i| i != x && !explicit_series.contains(&i) && types[i].is_numeric())
             .collect()
     } else {
         spec.ycolumns
@@ -108,7 +101,7 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
             .collect::<Result<_, _>>()?
     };
     for &y in &ys {
-        if !is_numeric(types[y]) {
+        if !types[y].is_numeric() {
             return Err(column_type(
                 spec,
                 "y",
@@ -259,7 +252,7 @@ fn no_values(spec: &ChartSpec) -> ChartError {
     }
 }
 
-fn column_type(
+pub(super) fn column_type(
     spec: &ChartSpec,
     role: &str,
     name: Option<&str>,
@@ -286,7 +279,7 @@ fn default_x(kind: ChartKind, types: &[ScalarType]) -> usize {
         ChartKind::Time | ChartKind::Line | ChartKind::Area | ChartKind::Scatter
     );
     let fits =
-        |ty: ScalarType| ty == ScalarType::DateTime || (kind != ChartKind::Time && is_numeric(ty));
+        |ty: ScalarType| ty == ScalarType::DateTime || (kind != ChartKind::Time && ty.is_numeric());
     match types.first() {
         Some(&first) if xy && !fits(first) => types
             .iter()
@@ -306,7 +299,7 @@ fn x_axis(spec: &ChartSpec, ty: ScalarType, name: Option<&str>) -> Result<XAxis,
         ChartKind::Line | ChartKind::Area | ChartKind::Scatter => {
             if ty == ScalarType::DateTime {
                 Ok(XAxis::Time)
-            } else if is_numeric(ty) {
+            } else if ty.is_numeric() {
                 Ok(XAxis::Number)
             } else {
                 Err(column_type(spec, "x", name, ty, "a number or a datetime"))

@@ -353,14 +353,26 @@ fn what_is_not_drawn_is_refused() {
 #[test]
 fn a_make_series_linechart_takes_the_time_array_as_x() {
     // make-series puts the aggregates before the axis column: `sum_N`, then `T`.
-    let data = data(
+    let drawn = data(
         "datatable(T:datetime, N:long)[datetime(2026-05-01), 1]
          | make-series sum(N) on T from datetime(2026-05-01) to datetime(2026-05-02) step 1d
          | render linechart",
     )
     .unwrap();
-    assert_eq!((data.x, data.x_name.as_str()), (XAxis::Time, "T"));
-    assert_eq!(data.series, [series("sum_N", &[(day(0), 1.0)])]);
+    assert_eq!((drawn.x, drawn.x_name.as_str()), (XAxis::Time, "T"));
+    assert_eq!(drawn.series, [series("sum_N", &[(day(0), 1.0)])]);
+    // `ycolumns=` naming a scalar column of a make-series result is refused, not drawn
+    // as an empty line.
+    let refused = data(
+        "datatable(T:datetime, N:long)[datetime(2026-05-01), 1]
+         | make-series sum(N) on T from datetime(2026-05-01) to datetime(2026-05-02) step 1d
+         | extend k = 1
+         | render linechart with (ycolumns=k)",
+    );
+    assert!(
+        matches!(refused, Err(ChartError::ColumnType { .. })),
+        "{refused:?}"
+    );
 }
 
 #[test]

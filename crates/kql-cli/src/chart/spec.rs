@@ -189,8 +189,8 @@ impl ChartSpec {
                 ));
             }
         };
-        if self.kind.has_bars() || (self.kind == ChartKind::Area && stacking == Stacking::Unstacked)
-        {
+        // `unstacked` is what every other chart draws anyway (docs/cli.md).
+        if self.kind.has_bars() || stacking == Stacking::Unstacked {
             Ok(stacking)
         } else {
             Err(self.unsupported(

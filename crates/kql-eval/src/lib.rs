@@ -78,7 +78,8 @@ pub struct Checked {
     pub warnings: Vec<CheckWarning>,
 }
 
-/// [`check`], also returning the warnings (`kql check` reports them; `kql run` does not).
+/// [`check`], also returning the warnings (`kql check` reports them; `kql run` prints
+/// only those that say the result lacks something, [`CheckWarning::changes_result`]).
 pub fn check_with_warnings(
     script: &kql_parser::ast::Script,
     tables: &dyn TableProvider,

@@ -171,10 +171,12 @@ fn run_queries(args: &RunArgs, bad_rows: &BadRows) -> Result<(), Failed> {
         let units = query_units(args, file)?;
         let many_units = units.len() > 1 || args.queries.len() > 1;
         for (source, title) in units {
-            let start = Instant::now();
-            let (tables_out, unit_renders) = run_one(&source, &tables, &options, &mut stats)?;
+            let RunOutput {
+                tables: tables_out,
+                renders: unit_renders,
+                elapsed,
+            } = run_one(&source, &tables, &options, &mut stats)?;
             renders.extend(unit_renders);
-            let elapsed = start.elapsed();
             let many = many_units || tables_out.len() > 1;
             let base = title.unwrap_or_else(|| source.name.clone());
             for (i, table) in tables_out.iter().enumerate() {
@@ -271,8 +273,14 @@ fn query_units(
         .collect())
 }
 
-/// One query's result tables and, in step with them, their chart requests.
-type RunOutput = (Vec<Arc<kql_eval::table::Table>>, Vec<Option<RenderRequest>>);
+/// What one query gave.
+struct RunOutput {
+    tables: Vec<Arc<kql_eval::table::Table>>,
+    /// Each table's chart request, in step with `tables`.
+    renders: Vec<Option<RenderRequest>>,
+    /// How long running it took (loading included; parsing and checking not).
+    elapsed: std::time::Duration,
+}
 
 /// Parses, checks and runs one query: its results and each result's chart request.
 fn run_one(
@@ -312,14 +320,19 @@ fn run_one(
         }
         other => (Failure::Query, Report::new(other).with_source_code(named())),
     })?;
-    stats.run += start.elapsed();
+    let elapsed = start.elapsed();
+    stats.run += elapsed;
     stats.load += tables.load_time().saturating_sub(loaded_before);
     let renders = bound
         .queries
         .iter()
         .map(|q| q.render_request().cloned())
         .collect();
-    Ok((out, renders))
+    Ok(RunOutput {
+        tables: out,
+        renders,
+        elapsed,
+    })
 }
 
 /// The data sources named by `--table`, `--data` and the schema options, for each

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Times `kql run` of both seed queries over an EmailEvents file, end to end (process
 start to exit: wall clock and peak RSS of the child) and per phase (`--stats`), and
-checks each result's checksum (shared/bench/README.md) when one is given.
+prints each result's checksum (shared/bench/README.md) to compare with the published
+ones or with DuckDB's (`bench_duckdb.py`).
 
     cargo build --release -p kql-cli -p kql-bench
     target/release/gen-email-events --rows 1000000 --format jsonl --out /tmp/ee_1m.jsonl
@@ -33,12 +34,16 @@ NOW = "2026-05-10T00:00:00Z"
 
 def measure(argv, env=None):
     """(wall s, peak RSS MB, stdout bytes, stderr bytes) of one run, via wait4."""
-    start = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    out = p.stdout.read()
-    err = p.stderr.read()
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - start
+    # The child writes to files, not pipes: a full stderr pipe would block it while we
+    # read stdout, and wait4 (for the peak memory) must reap it itself.
+    with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
+        start = time.perf_counter()
+        p = subprocess.Popen(argv, stdout=out_f, stderr=err_f, env=env)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - start
+        out_f.seek(0)
+        err_f.seek(0)
+        out, err = out_f.read(), err_f.read()
     p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode != 0:
         sys.exit(f"{argv[0]} failed ({p.returncode}):\n{err.decode(errors='replace')}")

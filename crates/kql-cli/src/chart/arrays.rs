@@ -19,7 +19,7 @@ use kql_eval::value::Dynamic;
 use kql_eval::value::datetime::UNIX_EPOCH_TICKS;
 use kql_parser::ast::ScalarType;
 
-use super::extract::{ChartData, MAX_SERIES, Series, XAxis, column_index, column_type};
+use super::extract::{ChartData, SeriesSet, XAxis, column_index, column_type};
 use super::{ChartError, ChartKind, ChartSpec};
 
 /// The array x column, when `table` is a `make-series` result to chart as one.
@@ -135,7 +135,7 @@ pub fn extract(spec: &ChartSpec, table: &Table, x: usize) -> Result<ChartData, C
     };
     let x_column = column(x)?;
     let mut time = true;
-    let mut series: Vec<Series> = Vec::new();
+    let mut series = SeriesSet::default();
     for row in 0..table.num_rows() {
         let mut key = String::new();
         for (n, &k) in keys.iter().enumerate() {
@@ -160,19 +160,10 @@ pub fn extract(spec: &ChartSpec, table: &Table, x: usize) -> Result<ChartData, C
                 .zip(values.iter())
                 .filter_map(|(x, y)| Some((number(x)?, number(y)?)))
                 .collect();
-            match series.iter().position(|s| s.name == name) {
-                Some(at) => series[at].points.append(&mut points),
-                None if series.len() == MAX_SERIES => {
-                    return Err(ChartError::data(
-                        format!("the result makes more than {MAX_SERIES} series"),
-                        "narrow it down with `top` or `where`, or name fewer columns with ycolumns= and series=",
-                    ));
-                }
-                None => series.push(Series { name, points }),
-            }
+            series.points(name)?.append(&mut points);
         }
     }
-    for s in &mut series {
+    for s in &mut series.series {
         s.points
             .sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
     }
@@ -180,7 +171,7 @@ pub fn extract(spec: &ChartSpec, table: &Table, x: usize) -> Result<ChartData, C
         x: if time { XAxis::Time } else { XAxis::Number },
         x_name: names[x].to_string(),
         y_names: ys.iter().map(|&y| names[y].to_string()).collect(),
-        series,
+        series: series.series,
     })
 }
 

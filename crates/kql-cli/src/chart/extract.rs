@@ -26,6 +26,38 @@ use super::{ChartError, ChartKind, ChartSpec};
 
 /// Most series and categories a chart draws: beyond that it is unreadable.
 pub const MAX_SERIES: usize = 250;
+
+/// The series of a chart by name, in order of first appearance, at most
+/// [`MAX_SERIES`] of them.
+#[derive(Default)]
+pub struct SeriesSet {
+    pub series: Vec<Series>,
+    slots: std::collections::HashMap<String, usize>,
+}
+
+impl SeriesSet {
+    /// The points of the series `name`, a new one if it is the first of its name.
+    pub fn points(&mut self, name: String) -> Result<&mut Vec<(f64, f64)>, ChartError> {
+        let at = match self.slots.get(&name) {
+            Some(&at) => at,
+            None if self.series.len() == MAX_SERIES => {
+                return Err(ChartError::data(
+                    format!("the result makes more than {MAX_SERIES} series"),
+                    "narrow it down with `top` or `where`, or name fewer columns with ycolumns= and series=",
+                ));
+            }
+            None => {
+                self.slots.insert(name.clone(), self.series.len());
+                self.series.push(Series {
+                    name,
+                    points: Vec::new(),
+                });
+                self.series.len() - 1
+            }
+        };
+        Ok(&mut self.series[at].points)
+    }
+}
 pub const MAX_CATEGORIES: usize = 1000;
 
 /// What the x values are.
@@ -175,7 +207,7 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
         .iter()
         .map(|&i| column(table, i))
         .collect::<Result<_, _>>()?;
-    let mut series: Vec<Series> = Vec::new();
+    let mut series = SeriesSet::default();
     let names: Vec<&str> = schema.names().collect();
     for (position, &row) in rows.iter().enumerate() {
         let key = (!key_columns.is_empty()).then(|| {
@@ -198,24 +230,9 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
                 .get(row)
                 .as_f64()
                 .filter(|v| v.is_finite());
-            let at = match series.iter().position(|s| s.name == name) {
-                Some(at) => at,
-                None => {
-                    if series.len() == MAX_SERIES {
-                        return Err(ChartError::data(
-                            format!("the result makes more than {MAX_SERIES} series"),
-                            "narrow it down with `top` or `where`, or name fewer columns with ycolumns= and series=",
-                        ));
-                    }
-                    series.push(Series {
-                        name,
-                        points: Vec::new(),
-                    });
-                    series.len() - 1
-                }
-            };
+            let points = series.points(name)?;
             if let (Some(x), Some(y)) = (x_of[position], value) {
-                series[at].points.push((x, y));
+                points.push((x, y));
             }
         }
     }
@@ -223,7 +240,7 @@ fn from_scalars(spec: &ChartSpec, table: &Table) -> Result<ChartData, ChartError
         x: x_axis,
         x_name: names[x].to_string(),
         y_names: ys.iter().map(|&y| names[y].to_string()).collect(),
-        series,
+        series: series.series,
     })
 }
 

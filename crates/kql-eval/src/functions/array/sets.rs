@@ -189,30 +189,28 @@ pub(super) fn has_element_type(args: &[ArgInfo<'_>]) -> Result<ScalarType, TypeE
 
 /// `set_has_element(a, value)` (q/set-has-element-function.md).
 pub(super) fn has_element(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
-    const NAME: &str = "set_has_element";
-    let ty = call.types[1];
-    map_rows(call, |v| {
-        let items = array_of(NAME, &v[0])?;
-        let target = lookup_target(NAME, &v[1], ty)?;
-        let mut found = false;
-        for item in items {
-            found |= matches(NAME, item, &target)?;
-        }
-        Ok(Value::Bool(found))
-    })
+    element_in(call, false)
 }
 
 /// `set_has_element(a, value)` where only a `true` answer matters (the predicate of
 /// `where` or `countif`, see `bind::predicate`): a null or non-array `a` is "not true",
 /// so it gives false.
 pub(crate) fn has_element_in_predicate(call: &ScalarCall<'_>) -> Result<Datum, EvalError> {
+    element_in(call, true)
+}
+
+/// Whether `value` is in the array `a`; `a` that is not an array is refused, or (in a
+/// predicate) false.
+fn element_in(call: &ScalarCall<'_>, non_array_is_false: bool) -> Result<Datum, EvalError> {
     const NAME: &str = "set_has_element";
     let ty = call.types[1];
     map_rows(call, |v| {
         let items = match &v[0] {
             Value::Dynamic(Dynamic::Array(items)) => items.as_slice(),
-            Value::Dynamic(_) | Value::Null => return Ok(Value::Bool(false)),
-            _ => array_of(NAME, &v[0])?,
+            Value::Dynamic(_) | Value::Null if non_array_is_false => {
+                return Ok(Value::Bool(false));
+            }
+            other => array_of(NAME, other)?,
         };
         let target = lookup_target(NAME, &v[1], ty)?;
         let mut found = false;

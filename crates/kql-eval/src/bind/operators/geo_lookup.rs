@@ -122,8 +122,8 @@ impl Binder<'_> {
         })
     }
 
-    /// A constant `true` or `false`.
-    fn flag(&mut self, e: &Expr) -> Result<bool, CheckError> {
+    /// A constant `true` or `false` (a plugin's flag, such as `return_unmatched`).
+    pub(super) fn flag(&mut self, e: &Expr) -> Result<bool, CheckError> {
         match self.scalar(e, &RowScope::empty())?.as_literal() {
             Some(Value::Bool(b)) => Ok(*b),
             _ => Err(CheckError::invalid("expected true or false", e.span)),
@@ -132,7 +132,7 @@ impl Binder<'_> {
 
     /// A column of `schema` named by `expr`, of type `ty` (a real also takes the
     /// other numeric types).
-    fn column_of(
+    pub(super) fn column_of(
         &mut self,
         expr: &Expr,
         schema: &Schema,

@@ -12,10 +12,9 @@ use std::sync::Arc;
 
 use kql_parser::ast::{Expr, ExprKind, ScalarType, Span};
 
-use crate::bind::{Binder, CheckError, RowScope};
-use crate::plan::{Plan, PlanKind, ScalarKind};
+use crate::bind::{Binder, CheckError};
+use crate::plan::{Plan, PlanKind};
 use crate::table::Schema;
-use crate::value::Value;
 
 impl Binder<'_> {
     pub(super) fn ipv4_lookup(
@@ -44,19 +43,11 @@ impl Binder<'_> {
             ));
         };
         let lookup = self.tabular(table)?;
-        let ip = self.string_column(ip, &input.schema)?;
-        let range = self.string_column(range, &lookup.schema)?;
+        let ip = self.column_of(ip, &input.schema, ScalarType::String, "ipv4_lookup")?;
+        let range = self.column_of(range, &lookup.schema, ScalarType::String, "ipv4_lookup")?;
         let return_unmatched = match unmatched {
             None => false,
-            Some(e) => match self.scalar(e, &RowScope::empty())?.as_literal() {
-                Some(Value::Bool(b)) => *b,
-                _ => {
-                    return Err(CheckError::invalid(
-                        "return_unmatched must be true or false",
-                        e.span,
-                    ));
-                }
-            },
+            Some(e) => self.flag(e)?,
         };
         let mut fields = input.schema.fields.clone();
         for f in &lookup.schema.fields {
@@ -79,17 +70,5 @@ impl Binder<'_> {
             },
             span,
         })
-    }
-
-    /// A string column of `schema` named by `expr`.
-    fn string_column(&mut self, expr: &Expr, schema: &Schema) -> Result<usize, CheckError> {
-        let bound = self.scalar(expr, &RowScope::of(schema))?;
-        match bound.kind {
-            ScalarKind::Column(i) if bound.ty == ScalarType::String => Ok(i),
-            _ => Err(CheckError::invalid(
-                "`ipv4_lookup` keys are string columns",
-                expr.span,
-            )),
-        }
     }
 }

@@ -105,13 +105,7 @@ impl KeyIndex {
     /// The id of `key`, inserting it if new; `true` when it was new.
     pub(crate) fn insert(&mut self, key: &[u8]) -> (u32, bool) {
         let hash = self.state.hash_one(key);
-        let (bytes, ends) = (&self.bytes, &self.ends);
-        let same = |id: &u32| {
-            let i = *id as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] };
-            &bytes[start..ends[i]] == key
-        };
-        if let Some(&id) = self.table.find(hash, same) {
+        if let Some(&id) = self.table.find(hash, |&id| self.key(id) == key) {
             return (id, false);
         }
         let id = self.ends.len() as u32;
